@@ -8,7 +8,11 @@ export interface BenchRow {
 }
 
 /** Runs `fn` repeatedly for about `budgetMs` after a warm-up and reports the median batch rate. */
-export function measure(name: string, fn: () => unknown, opts: { batch?: number; budgetMs?: number; note?: string } = {}): BenchRow {
+export function measure(
+  name: string,
+  fn: () => unknown,
+  opts: { batch?: number; budgetMs?: number; note?: string } = {},
+): BenchRow {
   const batch = opts.batch ?? 1000;
   const budget = opts.budgetMs ?? 500;
   for (let i = 0; i < batch; i++) fn();
@@ -37,7 +41,8 @@ export function printTable(title: string, rows: BenchRow[]): void {
   const table = rows.map((r) => [r.name, fmt(r.opsPerSec, 0), fmt(r.ms, r.ms < 0.01 ? 6 : 3), r.note ?? ""]);
   const head = ["case", "ops/s", "ms/op", "note"];
   const widths = head.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 || i === 3 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 || i === 3 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
   console.log(`\n${title}`);
   console.log(line(head));
   console.log(widths.map((w) => "-".repeat(w)).join("  "));

@@ -8,7 +8,11 @@ const files = readdirSync(dir)
   .filter((f) => f.endsWith(".bench.ts"))
   .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)));
 if (files.length === 0) {
-  console.error(`no benchmark matches ${filters.join(", ")}; available: ${readdirSync(dir).filter((f) => f.endsWith(".bench.ts")).join(", ")}`);
+  console.error(
+    `no benchmark matches ${filters.join(", ")}; available: ${readdirSync(dir)
+      .filter((f) => f.endsWith(".bench.ts"))
+      .join(", ")}`,
+  );
   process.exit(2);
 }
 for (const f of files) {

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 
-const load = (name: string): unknown => JSON.parse(readFileSync(new URL(`./${name}`, import.meta.url), "utf8"));
+const load = (name: string): unknown =>
+  JSON.parse(readFileSync(new URL(`./${name}`, import.meta.url), "utf8"));
 
 // biome-ignore lint/suspicious/noExplicitAny: the vector files are free-form JSON documents
 export const clientVectors = load("client-vectors.json") as any;

@@ -25,7 +25,9 @@ export function parseTao(input: string, what = "amount"): bigint {
   }
   const m = AMOUNT.exec(cleaned);
   if (!m) {
-    throw new AmountError(`${what} "${input}" is not a number; write a decimal amount of TAO such as 1.5 or 0.000000001`);
+    throw new AmountError(
+      `${what} "${input}" is not a number; write a decimal amount of TAO such as 1.5 or 0.000000001`,
+    );
   }
   const whole = m[1] ?? "0";
   const frac = m[2] ?? m[3] ?? "";
@@ -42,7 +44,9 @@ export function parseRao(input: string | number | bigint, what = "amount"): bigi
   if (typeof input === "bigint") return checkRao(input, what);
   if (typeof input === "number") {
     if (!Number.isSafeInteger(input)) {
-      throw new AmountError(`${what} ${input} is not an exact integer number of rao; pass it as a decimal string`);
+      throw new AmountError(
+        `${what} ${input} is not an exact integer number of rao; pass it as a decimal string`,
+      );
     }
     return checkRao(BigInt(input), what);
   }

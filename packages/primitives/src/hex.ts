@@ -7,11 +7,15 @@ const HEX = /^(0x)?([0-9a-fA-F]*)$/;
 /** Hex (with or without 0x) to bytes; `length` in bytes is checked when given. */
 export function hexToBytes(hex: string, what = "hex value", length?: number): Uint8Array {
   const m = HEX.exec(hex.trim());
-  if (!m) throw new HexError(`${what} "${abbreviate(hex)}" is not hexadecimal (expected 0x followed by 0-9a-f)`);
+  if (!m)
+    throw new HexError(`${what} "${abbreviate(hex)}" is not hexadecimal (expected 0x followed by 0-9a-f)`);
   const digits = m[2]!;
-  if (digits.length % 2 !== 0) throw new HexError(`${what} has an odd number of hex digits (${digits.length})`);
+  if (digits.length % 2 !== 0)
+    throw new HexError(`${what} has an odd number of hex digits (${digits.length})`);
   if (length !== undefined && digits.length !== length * 2) {
-    throw new HexError(`${what} must be ${length} bytes (${length * 2} hex digits), got ${digits.length / 2} bytes`);
+    throw new HexError(
+      `${what} must be ${length} bytes (${length * 2} hex digits), got ${digits.length / 2} bytes`,
+    );
   }
   return Uint8Array.from(Buffer.from(digits, "hex"));
 }

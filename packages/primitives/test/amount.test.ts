@@ -1,6 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { AmountError, amountJson, formatTao, parseRao, parseTao, RAO_PER_TAO, raoToTaoString } from "../src/index.js";
+import {
+  AmountError,
+  amountJson,
+  formatTao,
+  parseRao,
+  parseTao,
+  RAO_PER_TAO,
+  raoToTaoString,
+} from "../src/index.js";
 
 const rao = fc.bigInt({ min: 0n, max: 2n ** 64n - 1n });
 

@@ -7,8 +7,8 @@ import {
   bytesToHex,
   compact,
   hexToBytes,
-  sha3_256,
   Struct,
+  sha3_256,
   twox64Concat,
   twox128,
   u16,
@@ -24,7 +24,8 @@ describe("hashes", () => {
 
   it("sha3-256 of the empty string is the synapse default body hash", () => {
     expect(bytesToHex(sha3_256(""), false)).toBe(v.synapse.default_body_hash_no_fields.value);
-    for (const c of v.synapse.python_str_vectors.cases) expect(bytesToHex(sha3_256(c.python_str), false)).toBe(c.sha3_256);
+    for (const c of v.synapse.python_str_vectors.cases)
+      expect(bytesToHex(sha3_256(c.python_str), false)).toBe(c.sha3_256);
   });
 
   it("concat hashers keep the key after the hash", () => {

@@ -45,7 +45,9 @@ describe("mnemonics (substrate-bip39 mini-secret)", () => {
     const words = v.mnemonics[0].mnemonic.split(" ");
     const typo = [...words];
     typo[3] = "ribb";
-    expect(() => Keypair.fromMnemonic(typo.join(" "))).toThrow(/word 4 "ribb" is not in the BIP39 English word list/);
+    expect(() => Keypair.fromMnemonic(typo.join(" "))).toThrow(
+      /word 4 "ribb" is not in the BIP39 English word list/,
+    );
     const swapped = [...words];
     [swapped[0], swapped[1]] = [swapped[1]!, swapped[0]!];
     expect(() => Keypair.fromMnemonic(swapped.join(" "))).toThrow(/checksum/);
@@ -110,7 +112,9 @@ describe("signing", () => {
     expect(sig).toHaveLength(64);
     expect(signatureVerify("hello bittensor", sig, alice.ss58Address).isValid).toBe(true);
     const p = v.synapse.plain_message_signature;
-    expect(verifySignature(p.message_utf8, p.signature, Keypair.fromAddress(p.signer_ss58).publicKey)).toBe(true);
+    expect(verifySignature(p.message_utf8, p.signature, Keypair.fromAddress(p.signer_ss58).publicKey)).toBe(
+      true,
+    );
     const r = v.synapse.request_signature;
     expect(Keypair.fromAddress(alice.ss58Address).verify(r.message, r.signature_header_value)).toBe(true);
   });

@@ -1,6 +1,6 @@
-import { getPublicKey } from "@scure/sr25519";
 import { keyExtractSuri, keyFromPath, sr25519PairFromSeed } from "@polkadot/util-crypto";
 import { sr25519Sign, sr25519Verify } from "@polkadot/wasm-crypto";
+import { getPublicKey } from "@scure/sr25519";
 import { bytesToHex, concatBytes, hexToBytes, utf8 } from "../hex.js";
 import { ss58Decode, ss58Encode } from "../ss58.js";
 import { assertValidMnemonic, miniSecretFromMnemonic, normalizeMnemonic } from "./mnemonic.js";
@@ -48,7 +48,8 @@ export class Keypair {
   static fromSeed(seed: Uint8Array | string): Keypair {
     const bytes = typeof seed === "string" ? hexToBytes(seed, "seed") : seed;
     if (bytes.length === 64) return Keypair.fromPrivateKey(bytes);
-    if (bytes.length !== 32) throw new KeyError(`a seed is 32 bytes (64 hex digits), got ${bytes.length} bytes`);
+    if (bytes.length !== 32)
+      throw new KeyError(`a seed is 32 bytes (64 hex digits), got ${bytes.length} bytes`);
     return new Keypair({ ...sr25519PairFromSeed(bytes), seed: Uint8Array.from(bytes) });
   }
 
@@ -74,7 +75,9 @@ export class Keypair {
     try {
       extracted = keyExtractSuri(text.startsWith("/") ? `${DEV_PHRASE}${text}` : text);
     } catch (e) {
-      throw new KeyError(`"${text}" is not a valid secret URI (${(e as Error).message}); try //Alice or "<mnemonic>//path"`);
+      throw new KeyError(
+        `"${text}" is not a valid secret URI (${(e as Error).message}); try //Alice or "<mnemonic>//path"`,
+      );
     }
     const { phrase, path, password } = extracted;
     let root: Keypair;
@@ -151,7 +154,10 @@ export function verifySignature(
   }
   if (sig.length !== 64) throw new KeyError(`an sr25519 signature is 64 bytes, got ${sig.length}`);
   const data = messageBytes(message);
-  return sr25519Verify(sig, data, publicKey) || sr25519Verify(sig, concatBytes(BYTES_OPEN, data, BYTES_CLOSE), publicKey);
+  return (
+    sr25519Verify(sig, data, publicKey) ||
+    sr25519Verify(sig, concatBytes(BYTES_OPEN, data, BYTES_CLOSE), publicKey)
+  );
 }
 
 export function publicKeyHex(keypair: Keypair): string {

@@ -26,7 +26,9 @@ export function normalizeMnemonic(mnemonic: string): string {
 export function assertValidMnemonic(mnemonic: string): void {
   const words = normalizeMnemonic(mnemonic).split(" ");
   if (!MNEMONIC_WORD_COUNTS.includes(words.length as MnemonicWordCount)) {
-    throw new MnemonicError(`invalid mnemonic: it has ${words.length} words; a BIP39 mnemonic has 12, 15, 18, 21 or 24`);
+    throw new MnemonicError(
+      `invalid mnemonic: it has ${words.length} words; a BIP39 mnemonic has 12, 15, 18, 21 or 24`,
+    );
   }
   const unknown = words.findIndex((w) => !WORDS.has(w));
   if (unknown >= 0) {
@@ -35,7 +37,9 @@ export function assertValidMnemonic(mnemonic: string): void {
     );
   }
   if (!mnemonicValidate(words.join(" "))) {
-    throw new MnemonicError("invalid mnemonic: the checksum does not match; a word is wrong or the words are out of order");
+    throw new MnemonicError(
+      "invalid mnemonic: the checksum does not match; a word is wrong or the words are out of order",
+    );
   }
 }
 

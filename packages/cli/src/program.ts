@@ -1,0 +1,19 @@
+import { readFileSync } from "node:fs";
+import { Command } from "commander";
+import { registerWallet } from "./commands/wallet/index.js";
+
+const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
+  version: string;
+};
+
+/** The whole command tree. Only definitions live here; each action loads its code when it runs. */
+export function buildProgram(): Command {
+  const program = new Command("tao")
+    .description("OpenTAO: wallets, chain, subnets and Yuma Consensus, in the spirit of btcli")
+    .version(version, "-V, --version")
+    .showSuggestionAfterError()
+    .showHelpAfterError("(add --help for usage)")
+    .configureHelp({ sortSubcommands: false, showGlobalOptions: false });
+  registerWallet(program);
+  return program;
+}
