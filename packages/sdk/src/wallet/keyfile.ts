@@ -80,15 +80,13 @@ export class Keyfile {
   /** The key in the file, decrypting with the password from `password`, the BT_PW_ variable or a prompt. */
   async keypair(password?: PasswordSource): Promise<Keypair> {
     const data = this.readBytes();
-    if (!isEncrypted(data)) {
-      const method = keyfileEncryptionMethod(data);
-      if (method !== "unknown") {
-        throw new WalletError(
-          "CORRUPT",
-          `keyfile ${this.path} uses the legacy ${method} encryption, which is no longer supported; regenerate the key from its mnemonic`,
-        );
-      }
-      return deserializeKeypair(data, `keyfile ${this.path}`);
+    const method = keyfileEncryptionMethod(data);
+    if (method === "unknown") return deserializeKeypair(data, `keyfile ${this.path}`);
+    if (method !== "NaCl") {
+      throw new WalletError(
+        "CORRUPT",
+        `keyfile ${this.path} uses the legacy ${method} encryption, which is no longer supported; regenerate the key from its mnemonic`,
+      );
     }
     const pw = passwordFromEnvironment(this.path) ?? (await this.askPassword(password, "decrypt"));
     const done = this.hooks.onBusy?.("Decrypting...");
