@@ -25,6 +25,7 @@ export function tao(args: string[], env: Record<string, string> = {}): Promise<T
 }
 
 /** Parses stdout, asserting it holds exactly one JSON document and nothing else. */
+// biome-ignore lint/suspicious/noExplicitAny: tests index into the parsed document freely
 export function onlyJson(result: TaoResult): any {
   return JSON.parse(result.stdout);
 }

@@ -17,11 +17,17 @@ export function hexToBytes(hex: string, what = "hex value", length?: number): Ui
       `${what} must be ${length} bytes (${length * 2} hex digits), got ${digits.length / 2} bytes`,
     );
   }
-  return Uint8Array.from(Buffer.from(digits, "hex"));
+  const out = new Uint8Array(digits.length / 2);
+  for (let i = 0; i < out.length; i++) out[i] = Number.parseInt(digits.slice(2 * i, 2 * i + 2), 16);
+  return out;
 }
 
+const HEX_DIGITS = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
+
 export function bytesToHex(bytes: Uint8Array, prefix = true): string {
-  return (prefix ? "0x" : "") + Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("hex");
+  let out = prefix ? "0x" : "";
+  for (const b of bytes) out += HEX_DIGITS[b];
+  return out;
 }
 
 export function concatBytes(...parts: Uint8Array[]): Uint8Array {
