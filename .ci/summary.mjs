@@ -10,7 +10,9 @@ if (file && existsSync(file)) {
   passed = report.numPassedTests ?? 0;
   failed = report.numFailedTests ?? 0;
   // A test file that fails to load has no tests, but it is a failure all the same.
-  failed += (report.testResults ?? []).filter((r) => r.status === "failed" && r.assertionResults?.length === 0).length;
+  failed += (report.testResults ?? []).filter(
+    (r) => r.status === "failed" && r.assertionResults?.length === 0,
+  ).length;
 } else {
   failed = 1;
 }
