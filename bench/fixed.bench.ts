@@ -1,4 +1,4 @@
-// I32F32 arithmetic: BigInt raw bits vs the exact two-limb number path (I32F32Vec).
+// I32F32 arithmetic: BigInt raw bits vs the exact Float64Array path (I32F32Vec).
 // `npx tsx bench/run.ts fixed`. Rows process 65 536 elements per op; "ns/elem" = ms/op · 1e6 / 65 536.
 import { I32F32, I32F32Vec } from "../packages/primitives/src/fixed/index.js";
 import { type BenchRow, measure, printTable } from "./harness.js";
@@ -37,7 +37,7 @@ export default async function fixedBench(): Promise<void> {
   const aBits = rawBits(N, 1, 1); // proportions in [0, 1)
   const bBits = rawBits(N, 1, 2);
   const wBits = rawBits(N, 1, 3); // stakes in [0, 1): their sum (~32 768) still fits I32F32
-  const bigA = rawBits(N, 2 ** 30, 4).map((x, i) => (i % 2 ? -x : x)); // |x| >= 2^19 mostly: fallback path
+  const bigA = rawBits(N, 2 ** 30, 4).map((x, i) => (i % 2 ? -x : x)); // |x| > 2^21 mostly: BigInt path
   const bigB = rawBits(N, 1, 5).map((x) => x + 1n);
 
   const objA = aBits.map((b) => I32F32.fromBits(b));
@@ -46,6 +46,7 @@ export default async function fixedBench(): Promise<void> {
   const vecA = I32F32Vec.fromBits(aBits);
   const vecB = I32F32Vec.fromBits(bBits);
   const vecW = I32F32Vec.fromBits(wBits);
+  const vecInts = I32F32Vec.fromInts(Array.from({ length: N }, (_, i) => i % 3)); // 0, 1, 2: exact products
   const vecBigA = I32F32Vec.fromBits(bigA);
   const vecBigB = I32F32Vec.fromBits(bigB);
   const out = new I32F32Vec(N);
@@ -63,6 +64,7 @@ export default async function fixedBench(): Promise<void> {
 
   const opts = { batch: 1, budgetMs: 800 };
   const rows: BenchRow[] = [
+    // (bigint rows use plain arrays of raw bits: the cheapest possible BigInt code, no objects)
     measure(
       "mul  bigint raw  (a*b)>>32n",
       () => {
@@ -80,10 +82,14 @@ export default async function fixedBench(): Promise<void> {
       },
       opts,
     ),
-    measure("mul  I32F32Vec limbs", () => (sink = vecA.mul(vecB, out)), opts),
-    measure("mul  I32F32Vec, |x| >= 2^19", () => (sink = vecBigA.mul(vecBigB, out)), {
+    measure("mul  I32F32Vec f64", () => (sink = vecA.mul(vecB, out)), opts),
+    measure("mul  I32F32Vec f64, x * integer", () => (sink = vecA.mul(vecInts, out)), {
       ...opts,
-      note: "BigInt fallback",
+      note: "exact tie check every element",
+    }),
+    measure("mul  I32F32Vec, |x| > 2^21", () => (sink = vecBigA.mul(vecBigB, out)), {
+      ...opts,
+      note: "BigInt side table",
     }),
     measure(
       "div  bigint raw  (a<<32n)/b",
@@ -102,7 +108,7 @@ export default async function fixedBench(): Promise<void> {
       },
       opts,
     ),
-    measure("div  I32F32Vec limbs", () => (sink = vecA.div(vecB, out)), opts),
+    measure("div  I32F32Vec f64", () => (sink = vecA.div(vecB, out)), opts),
     measure(
       "normalize  bigint raw",
       () => {
@@ -122,16 +128,17 @@ export default async function fixedBench(): Promise<void> {
       },
       opts,
     ),
-    measure("normalize  I32F32Vec limbs", () => (sink = vecW.divScalar(vecW.sum(), out)), opts),
+    measure("normalize  I32F32Vec f64", () => (sink = vecW.divScalar(vecW.sum(), out)), opts),
   ].map(nsPerElem);
   printTable(`I32F32 fixed point, ${N} elements per op (node ${process.version})`, rows);
-  const limbMul = rows[2]!.ms;
-  const limbDiv = rows[6]!.ms;
-  const bigMul = rows[0]!.ms;
-  const bigDiv = rows[4]!.ms;
+  const ms = (name: string) => rows.find((r) => r.name === name)!.ms;
+  const vecMul = ms("mul  I32F32Vec f64");
+  const vecDiv = ms("div  I32F32Vec f64");
+  const bigMul = ms("mul  bigint raw  (a*b)>>32n");
+  const bigDiv = ms("div  bigint raw  (a<<32n)/b");
   console.log(
     `epoch estimate, 20 vector passes over 65 536 weights (half mul, half div): ` +
-      `bigint ${(10 * (bigMul + bigDiv)).toFixed(1)} ms, limbs ${(10 * (limbMul + limbDiv)).toFixed(1)} ms`,
+      `bigint ${(10 * (bigMul + bigDiv)).toFixed(1)} ms, I32F32Vec ${(10 * (vecMul + vecDiv)).toFixed(1)} ms`,
   );
   if (sink === undefined) console.log("");
 }

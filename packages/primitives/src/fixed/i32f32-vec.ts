@@ -1,27 +1,46 @@
-// A vector of I32F32 values in two typed arrays, for the epoch's hot loops. Same results as the scalar
-// I32F32 methods, bit for bit, over the whole i64 range (see i32f32-limbs.ts for how).
+// A vector of I32F32 values for the epoch's hot loops: raw bits (value·2^32) as exact doubles in a
+// Float64Array. Results are bit-identical to the scalar BigInt methods of I32F32 over the whole i64
+// range; only the representation and the speed differ.
+//
+// Why the fast path is exact. Every stored value is an integer with |bits| <= 2^53, so it is an exact
+// double. For a*b let p = fl(a·b) and r = p/2^32 (exact scaling); the true r* = a·b/2^32. Rounding is
+// monotone and every integer below 2^53 is a double, so with f = floor(r): floor(r*) is f, or f-1 when
+// p was rounded up across the integer f — which needs r - f <= |r|·2^-52. Only then is the exact test
+// a·b < f·2^32 made: a·b = p + e with e from productError, and p - f·2^32 is exact (Sterbenz), so
+// the test is p - f·2^32 < -e. Division is the same argument on q = floor(|a|·2^32 / |b|): floor of
+// the rounded quotient is right unless the rounded quotient is exactly an integer q, when n < q·d is
+// checked exactly; the sign is applied afterwards (Rust truncates toward zero).
+//
+// Values with |bits| > 2^53 (|value| > 2^21, never reached by the epoch's proportions and u16 weights)
+// are held in a BigInt side table and marked NaN in `raw`; NaN fails every fast-path test, so those
+// elements — and any result that would leave the fast domain — take the BigInt path of raw.ts.
 import { overflowError } from "./errors.js";
+import { productError } from "./exact-float.js";
 import { I32F32_FORMAT } from "./format.js";
-import { divLimbs, limbsToBits, mulLimbs, storeBits } from "./i32f32-limbs.js";
+import { divRaw, mulRaw } from "./raw.js";
 import { I32F32 } from "./types.js";
 
 const TWO32 = 4294967296;
-const INT_MIN = -2147483648;
-const INT_LIMIT = 2147483648;
+const INV32 = 1 / TWO32;
+const TWO53 = 9007199254740992;
+const EPS = 2 ** -52;
+const BIG_TWO53 = 2n ** 53n;
+const { minBits: MIN_BITS, maxBits: MAX_BITS } = I32F32_FORMAT;
 
 export class I32F32Vec {
-  /** High words: floor of each value (signed). */
-  readonly hi: Int32Array;
-  /** Low words: the 32 fraction bits of each value. */
-  readonly lo: Uint32Array;
+  /**
+   * Raw bits (value·2^32) as exact integer doubles, |raw[i]| <= 2^53. NaN marks an element too large
+   * for a double, held in the side table; read elements through bitsAt/get unless `compact` is true.
+   */
+  readonly raw: Float64Array;
+  private wide: Map<number, bigint> | undefined;
 
   /** A vector of `length` zeros. */
   constructor(length: number) {
     if (!Number.isSafeInteger(length) || length < 0) {
       throw new RangeError(`I32F32Vec: length must be a non-negative integer, got ${length}`);
     }
-    this.hi = new Int32Array(length);
-    this.lo = new Uint32Array(length);
+    this.raw = new Float64Array(length);
   }
 
   static from(values: readonly I32F32[]): I32F32Vec {
@@ -34,152 +53,254 @@ export class I32F32Vec {
   static fromBits(bits: readonly bigint[]): I32F32Vec {
     const v = new I32F32Vec(bits.length);
     for (let i = 0; i < bits.length; i++) {
-      if (!storeBits(bits[i]!, v.hi, v.lo, i)) {
-        throw new RangeError(`I32F32Vec.fromBits: bits[${i}] = ${bits[i]} is outside the i64 range`);
+      const b = bits[i]!;
+      if (typeof b !== "bigint" || b < MIN_BITS || b > MAX_BITS) {
+        throw new RangeError(`I32F32Vec.fromBits: bits[${i}] = ${b} is not an i64; raw bits are value·2^32`);
       }
+      v.store(i, b);
     }
     return v;
   }
 
-  /** From integers in [-2^31, 2^31) (e.g. stored u16 weights read as I32F32 integers, `u16_to_fixed`). */
+  /** From integers in [-2^31, 2^31), e.g. stored u16 weights read as I32F32 integers (`u16_to_fixed`). */
   static fromInts(ints: ArrayLike<number>): I32F32Vec {
     const v = new I32F32Vec(ints.length);
     for (let i = 0; i < ints.length; i++) {
       const x = ints[i]!;
-      if (!Number.isInteger(x) || x < INT_MIN || x >= INT_LIMIT) {
+      if (!Number.isInteger(x) || x < -2147483648 || x >= 2147483648) {
         throw new RangeError(`I32F32Vec.fromInts: ints[${i}] = ${x} is not an integer in [-2^31, 2^31)`);
       }
-      v.hi[i] = x;
+      v.store(i, BigInt(x) << 32n);
     }
     return v;
   }
 
   get length(): number {
-    return this.hi.length;
+    return this.raw.length;
+  }
+
+  /** True when every element is in `raw` (no value beyond ±2^21), so `raw` can be read directly. */
+  get compact(): boolean {
+    return this.wide === undefined || this.wide.size === 0;
+  }
+
+  bitsAt(i: number): bigint {
+    this.index(i, "bitsAt");
+    return this.bitsOf(i);
   }
 
   get(i: number): I32F32 {
     return I32F32.fromBits(this.bitsAt(i));
   }
 
-  bitsAt(i: number): bigint {
-    this.index(i, "get");
-    return limbsToBits(this.hi[i]!, this.lo[i]!);
-  }
-
   set(i: number, value: I32F32): void {
     this.index(i, "set");
     if (!(value instanceof I32F32)) {
-      throw new TypeError(`I32F32Vec.set needs an I32F32; convert first with value.to(I32F32)`);
+      throw new TypeError("I32F32Vec.set needs an I32F32; convert first with value.to(I32F32)");
     }
-    storeBits(value.bits, this.hi, this.lo, i);
+    this.store(i, value.bits);
   }
 
   toArray(): I32F32[] {
     const out: I32F32[] = [];
-    for (let i = 0; i < this.length; i++) out.push(this.get(i));
+    for (let i = 0; i < this.length; i++) out.push(I32F32.fromBits(this.bitsOf(i)));
     return out;
   }
 
   clone(): I32F32Vec {
     const v = new I32F32Vec(this.length);
-    v.hi.set(this.hi);
-    v.lo.set(this.lo);
+    v.raw.set(this.raw);
+    if (!this.compact) v.wide = new Map(this.wide);
     return v;
   }
 
-  /** Left-to-right sum; RangeError if a partial sum overflows (as `add` would). */
+  /** Left-to-right sum; RangeError if a partial sum leaves I32F32 (as a chain of `add` would). */
   sum(): I32F32 {
-    const { hi, lo } = this;
-    let sh = 0;
-    let sl = 0;
-    for (let i = 0; i < hi.length; i++) {
-      sl += lo[i]!;
-      sh += hi[i]!;
-      if (sl >= TWO32) {
-        sl -= TWO32;
-        sh += 1;
-      }
-      if (sh < INT_MIN || sh >= INT_LIMIT) {
-        const partial = limbsToBits(sh, sl);
-        throw overflowError(I32F32_FORMAT, "add", `I32F32Vec.sum up to index ${i}`, partial);
+    const a = this.raw;
+    const n = a.length;
+    let s = 0;
+    let k = 0;
+    for (; k < n; k++) {
+      const t = s + a[k]!;
+      if (!(t < TWO53 && t > -TWO53)) break; // inexact, or a side-table element: finish in BigInt
+      s = t;
+    }
+    if (k === n) return I32F32.fromBits(BigInt(s));
+    let big = BigInt(s);
+    for (; k < n; k++) {
+      big += this.bitsOf(k);
+      if (big < MIN_BITS || big > MAX_BITS) {
+        throw overflowError(I32F32_FORMAT, "add", `I32F32Vec.sum of elements 0..${k}`, big);
       }
     }
-    return I32F32.fromBits(limbsToBits(sh, sl));
+    return I32F32.fromBits(big);
   }
 
   /** The largest element, or undefined for an empty vector. */
   max(): I32F32 | undefined {
-    const { hi, lo } = this;
-    if (hi.length === 0) return undefined;
-    let best = 0;
-    for (let i = 1; i < hi.length; i++) {
-      if (hi[i]! > hi[best]! || (hi[i] === hi[best] && lo[i]! > lo[best]!)) best = i;
+    const a = this.raw;
+    if (a.length === 0) return undefined;
+    if (!this.compact) {
+      let best = this.bitsOf(0);
+      for (let k = 1; k < a.length; k++) {
+        const x = this.bitsOf(k);
+        if (x > best) best = x;
+      }
+      return I32F32.fromBits(best);
     }
-    return this.get(best);
+    let m = a[0]!;
+    for (let k = 1; k < a.length; k++) if (a[k]! > m) m = a[k]!;
+    return I32F32.fromBits(BigInt(m));
   }
 
-  /** Elementwise `a[i] * b[i]` into `out` (a new vector by default; may be `this` or `rhs`). */
+  /** Elementwise `a[i] * b[i]` = floor(a·b / 2^32) into `out` (new by default; may be `this` or `rhs`). */
   mul(rhs: I32F32Vec, out: I32F32Vec = new I32F32Vec(this.length)): I32F32Vec {
     this.sameLength(rhs, out, "mul");
-    const { hi: ah, lo: al } = this;
-    const { hi: bh, lo: bl } = rhs;
-    const { hi: oh, lo: ol } = out;
-    for (let i = 0; i < ah.length; i++) {
-      if (!mulLimbs(ah[i]!, al[i]!, bh[i]!, bl[i]!, oh, ol, i)) this.overflow("mul", "*", i, rhs, i);
+    const A = this.raw;
+    const B = rhs.raw;
+    const O = out.raw;
+    const aWide = this.wide;
+    const bWide = rhs.wide;
+    for (let k = 0; k < A.length; k++) {
+      const a = A[k]!;
+      const b = B[k]!;
+      const p = a * b;
+      const r = p * INV32;
+      if (r < TWO53 && r > -TWO53) {
+        let f = Math.floor(r);
+        if (r - f <= Math.abs(r) * EPS && p - f * TWO32 < -productError(a, b, p)) f -= 1;
+        O[k] = f;
+      } else {
+        out.mulSlow(k, wideOr(a, aWide, k), wideOr(b, bWide, k));
+      }
     }
+    out.dropStale();
     return out;
   }
 
   /** Elementwise `a[i] * s`. */
   mulScalar(s: I32F32, out: I32F32Vec = new I32F32Vec(this.length)): I32F32Vec {
     this.sameLength(this, out, "mulScalar");
-    const scalar = I32F32Vec.from([s]);
-    const sh = scalar.hi[0]!;
-    const sl = scalar.lo[0]!;
-    const { hi: ah, lo: al } = this;
-    const { hi: oh, lo: ol } = out;
-    for (let i = 0; i < ah.length; i++) {
-      if (!mulLimbs(ah[i]!, al[i]!, sh, sl, oh, ol, i)) this.overflow("mul", "*", i, scalar, 0);
+    const A = this.raw;
+    const O = out.raw;
+    const aWide = this.wide;
+    const sBits = s.bits;
+    const b = compactNumber(sBits);
+    for (let k = 0; k < A.length; k++) {
+      const a = A[k]!;
+      const p = a * b;
+      const r = p * INV32;
+      if (r < TWO53 && r > -TWO53) {
+        let f = Math.floor(r);
+        if (r - f <= Math.abs(r) * EPS && p - f * TWO32 < -productError(a, b, p)) f -= 1;
+        O[k] = f;
+      } else {
+        out.mulSlow(k, wideOr(a, aWide, k), sBits);
+      }
     }
+    out.dropStale();
     return out;
   }
 
-  /** Elementwise `a[i] / b[i]` (truncating); RangeError on overflow or a zero divisor. */
+  /** Elementwise `a[i] / b[i]` = trunc(a·2^32 / b); RangeError on a zero divisor or overflow. */
   div(rhs: I32F32Vec, out: I32F32Vec = new I32F32Vec(this.length)): I32F32Vec {
     this.sameLength(rhs, out, "div");
-    const { hi: ah, lo: al } = this;
-    const { hi: bh, lo: bl } = rhs;
-    const { hi: oh, lo: ol } = out;
-    for (let i = 0; i < ah.length; i++) {
-      const dh = bh[i]!;
-      const dl = bl[i]!;
-      if (dh === 0 && dl === 0) throw this.zeroDivisor(i);
-      if (!divLimbs(ah[i]!, al[i]!, dh, dl, oh, ol, i)) this.overflow("div", "/", i, rhs, i);
+    const A = this.raw;
+    const B = rhs.raw;
+    const O = out.raw;
+    const aWide = this.wide;
+    const bWide = rhs.wide;
+    for (let k = 0; k < A.length; k++) {
+      const a = A[k]!;
+      const b = B[k]!;
+      if (b === 0) throw zeroDivisor(`divisor element ${k}`);
+      const n = Math.abs(a) * TWO32;
+      const d = Math.abs(b);
+      const approx = n / d;
+      if (approx < TWO53) {
+        let q = Math.floor(approx);
+        if (q === approx && q !== 0 && n - q * d < productError(q, d, q * d)) q -= 1;
+        O[k] = a < 0 !== b < 0 ? -q : q;
+      } else {
+        out.divSlow(k, wideOr(a, aWide, k), wideOr(b, bWide, k));
+      }
     }
+    out.dropStale();
     return out;
   }
 
-  /** Elementwise `a[i] / s` (truncating); RangeError on overflow or s = 0. */
+  /** Elementwise `a[i] / s`; RangeError when s is zero or a quotient overflows. */
   divScalar(s: I32F32, out: I32F32Vec = new I32F32Vec(this.length)): I32F32Vec {
     this.sameLength(this, out, "divScalar");
-    if (s.isZero()) throw this.zeroDivisor(-1);
-    const scalar = I32F32Vec.from([s]);
-    const sh = scalar.hi[0]!;
-    const sl = scalar.lo[0]!;
-    const { hi: ah, lo: al } = this;
-    const { hi: oh, lo: ol } = out;
-    for (let i = 0; i < ah.length; i++) {
-      if (!divLimbs(ah[i]!, al[i]!, sh, sl, oh, ol, i)) this.overflow("div", "/", i, scalar, 0);
+    if (s.isZero()) throw zeroDivisor("the scalar divisor");
+    const A = this.raw;
+    const O = out.raw;
+    const aWide = this.wide;
+    const sBits = s.bits;
+    const b = compactNumber(sBits);
+    const d = Math.abs(b);
+    for (let k = 0; k < A.length; k++) {
+      const a = A[k]!;
+      const n = Math.abs(a) * TWO32;
+      const approx = n / d;
+      if (approx < TWO53) {
+        let q = Math.floor(approx);
+        if (q === approx && q !== 0 && n - q * d < productError(q, d, q * d)) q -= 1;
+        O[k] = a < 0 !== b < 0 ? -q : q;
+      } else {
+        out.divSlow(k, wideOr(a, aWide, k), sBits);
+      }
     }
+    out.dropStale();
     return out;
   }
 
-  /** Subtensor's `inplace_normalize`: divides every element by the sum, unless the sum is 0. */
+  /** Subtensor's `inplace_normalize`: every element divided by the sum, unless the sum is 0. */
   normalizeInPlace(): this {
     const total = this.sum();
     if (!total.isZero()) this.divScalar(total, this);
     return this;
+  }
+
+  // ---- internals -----------------------------------------------------------------------------------
+
+  /**
+   * Side-table entries whose element was since overwritten in `raw` by the fast path. They are never
+   * read (raw is not NaN there) but would make `compact` false; an operation that throws half-way
+   * leaves every element valid, old or new.
+   */
+  private dropStale(): void {
+    if (this.wide === undefined || this.wide.size === 0) return;
+    for (const k of [...this.wide.keys()]) if (!Number.isNaN(this.raw[k]!)) this.wide.delete(k);
+  }
+
+  private bitsOf(k: number): bigint {
+    const x = this.raw[k]!;
+    return Number.isNaN(x) ? this.wide!.get(k)! : BigInt(x);
+  }
+
+  /** Stores in-range i64 bits at k, in `raw` when exact as a double, else in the side table. */
+  private store(k: number, bits: bigint): void {
+    if (bits <= BIG_TWO53 && bits >= -BIG_TWO53) {
+      this.raw[k] = Number(bits);
+      this.wide?.delete(k);
+    } else {
+      this.raw[k] = Number.NaN;
+      if (this.wide === undefined) this.wide = new Map();
+      this.wide.set(k, bits);
+    }
+  }
+
+  private mulSlow(k: number, a: bigint, b: bigint): void {
+    const bits = mulRaw(I32F32_FORMAT, a, b);
+    if (bits < MIN_BITS || bits > MAX_BITS) throw elementOverflow("mul", k, a, "*", b, bits);
+    this.store(k, bits);
+  }
+
+  private divSlow(k: number, a: bigint, b: bigint): void {
+    const bits = divRaw(I32F32_FORMAT, a, b);
+    if (bits < MIN_BITS || bits > MAX_BITS) throw elementOverflow("div", k, a, "/", b, bits);
+    this.store(k, bits);
   }
 
   private index(i: number, op: string): void {
@@ -195,23 +316,33 @@ export class I32F32Vec {
       );
     }
   }
+}
 
-  private overflow(op: string, symbol: string, i: number, rhs: I32F32Vec, j: number): never {
-    const a = this.get(i);
-    const b = rhs.get(j);
-    const exact = op === "mul" ? a.bits * b.bits : a.bits << 32n;
-    throw overflowError(
-      I32F32_FORMAT,
-      op,
-      `element ${i}: ${a} ${symbol} ${b}`,
-      op === "mul" ? exact >> 32n : exact / b.bits,
-    );
-  }
+/** Bits of an element read as `x` from raw: the double itself, or the side-table entry when x is NaN. */
+function wideOr(x: number, wide: Map<number, bigint> | undefined, k: number): bigint {
+  return Number.isNaN(x) ? wide!.get(k)! : BigInt(x);
+}
 
-  private zeroDivisor(i: number): RangeError {
-    const where = i < 0 ? "the scalar divisor" : `divisor element ${i}`;
-    return new RangeError(
-      `I32F32Vec.div: ${where} is zero; test the divisor first (Subtensor's normalize skips a zero sum)`,
-    );
-  }
+/** A scalar's bits as a double when exact, else NaN (which routes every element to the BigInt path). */
+function compactNumber(bits: bigint): number {
+  return bits <= BIG_TWO53 && bits >= -BIG_TWO53 ? Number(bits) : Number.NaN;
+}
+
+function elementOverflow(
+  op: string,
+  k: number,
+  a: bigint,
+  symbol: string,
+  b: bigint,
+  bits: bigint,
+): RangeError {
+  const f = I32F32_FORMAT;
+  const show = (x: bigint) => I32F32.fromBits(x).toString();
+  return overflowError(f, op, `I32F32Vec element ${k}: ${show(a)} ${symbol} ${show(b)}`, bits);
+}
+
+function zeroDivisor(what: string): RangeError {
+  return new RangeError(
+    `I32F32Vec.div: ${what} is zero; test it first (Subtensor's normalize skips a zero sum, safe_div gives 0)`,
+  );
 }
