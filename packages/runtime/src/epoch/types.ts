@@ -1,0 +1,77 @@
+// What one epoch reads and what it produces: Subtensor's storage items for one subnet mechanism.
+import type { I64F64 } from "@opentao/primitives";
+import type { SparseRow } from "./math/sparse.js";
+
+export type { SparseRow } from "./math/sparse.js";
+
+/** Subnet hyperparameters the epoch reads (names and units as in Subtensor's storage). */
+export interface EpochParams {
+  tempo: number;
+  /** Activity cutoff in blocks (the chain derives it from ActivityCutoffFactorMilli × tempo). */
+  activityCutoff: number;
+  /** u16, 65535 = 1.0. */
+  kappa: number;
+  /** u16, 65535 = 1.0. */
+  bondsPenalty: number;
+  /** Millionths (900_000 → the EMA keeps 90 % of the old bonds). */
+  bondsMovingAverage: number;
+  maxAllowedValidators: number;
+  /** Stake (rao) below which a neuron counts as stake 0 (the owner is exempt on the sparse path). */
+  stakeThreshold: bigint;
+  /** Yuma3On: bonds as proportions, dividends weighted by active stake. */
+  yuma3: boolean;
+  /** LiquidAlphaOn (used by Yuma3 only). */
+  liquidAlpha: boolean;
+  /** u16 proportions. */
+  alphaLow: number;
+  alphaHigh: number;
+  /** i16. */
+  alphaSigmoidSteepness: number;
+}
+
+export interface EpochInput {
+  /** SubnetworkN: UIDs are 0..n-1. */
+  n: number;
+  /** The block the epoch runs in. */
+  block: number;
+  /** LastMechansimStepBlock; 0 = never (the bond mask then uses block − tempo). */
+  lastMechanismStepBlock: number;
+  params: EpochParams;
+  /** The subnet owner's hotkey uid, when registered. */
+  ownerUid: number | null;
+  /** Consensus stake per uid: alpha + root TAO × tao_weight, inheritance applied (I64F64). */
+  stake: readonly I64F64[];
+  /** ValidatorPermit as stored by the previous epoch. */
+  validatorPermit: readonly boolean[];
+  /** Weights as stored: per uid, [uid, u16] already max-upscaled at set_weights. */
+  weights: readonly SparseRow[];
+  /** Bonds as stored: per uid, [uid, u16]. */
+  bonds: readonly SparseRow[];
+  lastUpdate: readonly number[];
+  blockAtRegistration: readonly number[];
+  /**
+   * Commit-reveal: per uid, the block of its earliest unexpired weight commit, or null for none. Absent
+   * when commit-reveal is off. Weights to uids registered after that block are dropped.
+   */
+  commitBlocks?: readonly (number | null)[];
+  /** Alpha (rao) to distribute. */
+  emission: bigint;
+}
+
+export interface EpochResult {
+  active: boolean[];
+  /** New permits, stored for the next epoch. */
+  validatorPermit: boolean[];
+  /** u16 proportions, as Subtensor stores them. */
+  stakeWeight: number[];
+  consensus: number[];
+  incentive: number[];
+  dividends: number[];
+  validatorTrust: number[];
+  /** Per uid: the bond row to store, or undefined to leave the stored row as it is. */
+  bonds: (SparseRow | undefined)[];
+  serverEmission: bigint[];
+  validatorEmission: bigint[];
+  /** The Emission storage item: normalised (incentive + dividends) × emission. */
+  emission: bigint[];
+}
