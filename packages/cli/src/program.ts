@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { Command } from "commander";
 import { registerWallet } from "./commands/wallet/index.js";
+import { registerYuma } from "./commands/yuma/index.js";
 
 const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
   version: string;
@@ -15,5 +16,6 @@ export function buildProgram(): Command {
     .showHelpAfterError("(add --help for usage)")
     .configureHelp({ sortSubcommands: false, showGlobalOptions: false });
   registerWallet(program);
+  registerYuma(program);
   return program;
 }
