@@ -1,5 +1,5 @@
 // The one binary codec for transactions and storage values: SCALE, through scale-ts.
-import { Bytes, type Codec, enhanceCodec } from "scale-ts";
+import { Bytes, type Codec, createDecoder, enhanceCodec } from "scale-ts";
 import { ss58Decode, ss58Encode } from "./ss58.js";
 
 export * from "scale-ts";
@@ -8,3 +8,32 @@ export * from "scale-ts";
 export const AccountId: Codec<string> = enhanceCodec(Bytes(32), ss58Decode, (bytes) =>
   ss58Encode(Uint8Array.from(bytes)),
 );
+
+export class CodecError extends Error {
+  override readonly name = "CodecError";
+}
+
+/**
+ * Decodes `bytes` as exactly one `codec` value: trailing bytes and truncated input are errors, never
+ * exceptions of another kind. (scale-ts decodes a view from the start of its underlying buffer, so
+ * a view into a larger buffer is copied first.)
+ */
+export function decodeExact<T>(codec: Codec<T>, bytes: Uint8Array, what = "value"): T {
+  const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
+  try {
+    return exact(codec, what)(own);
+  } catch (e) {
+    if (e instanceof CodecError) throw e;
+    throw new CodecError(
+      `cannot decode ${what}: the bytes are truncated or malformed (${(e as Error).message})`,
+    );
+  }
+}
+
+const exact = <T>(codec: Codec<T>, what: string) =>
+  createDecoder((input) => {
+    const value = codec.dec(input);
+    const rest = input.length - (input as unknown as { i: number }).i;
+    if (rest !== 0) throw new CodecError(`cannot decode ${what}: ${rest} unexpected trailing byte(s)`);
+    return value;
+  });

@@ -1,0 +1,80 @@
+import { CallTable, installCallTable } from "./frame/call.js";
+import {
+  type ApplyOutcome,
+  BlockExecution,
+  type BlockHooks,
+  type ValidTransaction,
+  validateTransaction,
+} from "./frame/executive.js";
+import type { InvalidTransaction } from "./frame/invalid.js";
+import type { BlockInfo, EventRecord } from "./frame/types.js";
+import { BALANCES_CALLS } from "./pallets/balances/calls.js";
+import { SUDO_CALLS } from "./pallets/sudo/calls.js";
+import { SYSTEM_CALLS } from "./pallets/system/calls.js";
+import { UTILITY_CALLS } from "./pallets/utility/calls.js";
+import type { Preset } from "./presets/index.js";
+import { Overlay } from "./storage/overlay.js";
+import type { KeyValueStore } from "./storage/store.js";
+
+/** Pallets with Subtensor's `construct_runtime!` indexes (§3 of transactions.md). */
+export const PALLETS = [
+  { name: "System", index: 0, calls: SYSTEM_CALLS },
+  { name: "Timestamp", index: 2, calls: [] },
+  { name: "Aura", index: 3, calls: [] },
+  { name: "Balances", index: 5, calls: BALANCES_CALLS },
+  { name: "TransactionPayment", index: 6, calls: [] },
+  { name: "Utility", index: 11, calls: UTILITY_CALLS },
+  { name: "Sudo", index: 12, calls: SUDO_CALLS },
+] as const;
+
+export const CALL_TABLE = new CallTable(PALLETS);
+installCallTable(CALL_TABLE);
+
+/** The per-block hooks, in Subtensor's order; the subnet, emission and epoch issues add theirs. */
+export const BLOCK_HOOKS: BlockHooks = { onInitialize: [], onFinalize: [] };
+
+export type BlockOutcome =
+  | { ok: true; events: EventRecord[]; outcomes: ApplyOutcome[] }
+  | { ok: false; index: number; invalid: InvalidTransaction };
+
+/** The runtime with its preset, frozen at start. Every method is a pure function of its inputs. */
+export class Runtime {
+  constructor(
+    readonly preset: Preset,
+    readonly hooks: BlockHooks = BLOCK_HOOKS,
+  ) {}
+
+  /** Starts a block over `store` (normally an overlay the caller commits when the block is done). */
+  beginBlock(store: KeyValueStore, block: BlockInfo): BlockExecution {
+    const execution = new BlockExecution(store, this.preset, block, this.hooks);
+    execution.initialize();
+    return execution;
+  }
+
+  /**
+   * Imports a block: all of it applies to `store`, or (an invalid extrinsic) none of it does.
+   * Failed calls are part of a valid block; they only pay their fee.
+   */
+  executeBlock(store: KeyValueStore, block: BlockInfo, extrinsics: readonly Uint8Array[]): BlockOutcome {
+    const overlay = new Overlay(store);
+    const execution = this.beginBlock(overlay, block);
+    const outcomes: ApplyOutcome[] = [];
+    for (const [index, bytes] of extrinsics.entries()) {
+      const outcome = execution.applyExtrinsic(bytes);
+      if (outcome.kind === "Invalid") return { ok: false, index, invalid: outcome.invalid };
+      outcomes.push(outcome);
+    }
+    const events = execution.finalize();
+    overlay.commitInto(store);
+    return { ok: true, events, outcomes };
+  }
+
+  /** The transaction pool's check of `bytes` for inclusion in `nextBlock`; changes nothing. */
+  validateTransaction(
+    store: KeyValueStore,
+    nextBlock: BlockInfo,
+    bytes: Uint8Array,
+  ): { ok: true; value: ValidTransaction } | { ok: false; invalid: InvalidTransaction } {
+    return validateTransaction(store, this.preset, nextBlock, bytes);
+  }
+}
