@@ -14,6 +14,7 @@ export * from "./pallets/aura/storage.js";
 export * from "./pallets/balances/currency.js";
 export * from "./pallets/balances/errors.js";
 export * from "./pallets/balances/storage.js";
+export * from "./pallets/subtensor/accounts.js";
 export * from "./pallets/subtensor/storage.js";
 export * from "./pallets/sudo/storage.js";
 export * from "./pallets/system/accounts.js";

@@ -20,6 +20,9 @@ export const FAST: Preset = derivePreset(MAINNET, "fast", {
     // every epoch with a few blocks of slack, yet cannot resubmit every block.
     weightsSetRateLimit: 5,
     servingRateLimit: 0, // ours (Subtensor keeps 50): a miner can re-serve its axon at once
+    // Ours (Subtensor: on): plain set_weights on the devnet. Hash commit-reveal still works when a subnet
+    // owner turns it on; the drand-timelocked variant has no beacon here.
+    commitRevealEnabled: false,
   },
   registerNetwork: {
     subnetEmissionEnabled: true, // ours: a new subnet emits at once, without root enabling it
