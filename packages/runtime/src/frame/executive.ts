@@ -1,6 +1,7 @@
 import { ss58Decode } from "@opentao/primitives";
 import { ed25519Verify, sr25519Verify } from "@polkadot/wasm-crypto";
 import { deposit, freeBalance, payAuthor, withdrawFee } from "../pallets/balances/currency.js";
+import { ZERO_ACCOUNT } from "../pallets/subtensor/storage.js";
 import { SudoStorage } from "../pallets/sudo/storage.js";
 import { accountExists, accountNonce, incrementNonce } from "../pallets/system/accounts.js";
 import { SystemStorage } from "../pallets/system/storage.js";
@@ -179,6 +180,7 @@ function checkExtrinsic(
   }
   if (!tx.signed) return invalid({ kind: "NoUnsignedValidator" });
   const { signer, extra } = tx.signed;
+  if (signer === ZERO_ACCOUNT) return invalid({ kind: "BadSigner", detail: "the all-zero account cannot sign (CheckNonZeroSender)" });
   const def = callTable().lookup(tx.call.pallet, tx.call.name)!.def;
 
   if (tx.call.pallet === "Sudo" && SudoStorage.Key.get(store) !== signer) {
