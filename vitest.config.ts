@@ -9,6 +9,7 @@ export default defineConfig({
     alias: {
       "@opentao/primitives": src("primitives"),
       "@opentao/runtime": src("runtime"),
+      "@opentao/node": src("node"),
       "@opentao/sdk": src("sdk"),
       "@opentao/cli": src("cli"),
     },

@@ -10,6 +10,7 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const ALLOWED: Record<string, string[]> = {
   primitives: [],
   runtime: ["primitives"],
+  node: ["primitives", "runtime"],
   sdk: ["primitives", "runtime"],
   cli: ["primitives", "runtime", "sdk"],
 };
