@@ -2,6 +2,7 @@
 // dividends, bit for bit as Subtensor computes it (economics.md §6).
 export { resetBonds } from "./bonds-reset.js";
 export { weightedMedian } from "./consensus.js";
+export { runEpochDense } from "./dense/epoch.js";
 export { runEpoch } from "./epoch.js";
 export { ScenarioError } from "./scenario/errors.js";
 export { parseScenario } from "./scenario/parse.js";
