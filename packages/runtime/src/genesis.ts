@@ -34,7 +34,7 @@ export function applyGenesis(store: KeyValueStore, preset: Preset, config: Genes
   for (const { address, free } of balances) setFreeBalance(scope, address, free);
   if (config.sudo) SudoStorage.Key.set(store, normalizeAddress(config.sudo));
   AuraStorage.Authorities.set(store, config.authorities.map(normalizeAddress));
-  buildSubtensorGenesis(scope);
+  buildSubtensorGenesis(scope, config.sudo && normalizeAddress(config.sudo));
   for (const { key, value } of config.raw ?? []) {
     store.set(key.replace(/^0x/, "").toLowerCase(), hexToBytes(value, `genesis raw value for ${key}`));
   }

@@ -8,7 +8,9 @@ import {
 } from "./frame/executive.js";
 import type { InvalidTransaction } from "./frame/invalid.js";
 import type { BlockInfo, EventRecord } from "./frame/types.js";
+import { ADMIN_UTILS_CALLS } from "./pallets/admin-utils/setters.js";
 import { BALANCES_CALLS } from "./pallets/balances/calls.js";
+import { SUBTENSOR_CALLS } from "./pallets/subtensor/calls.js";
 import { SUDO_CALLS } from "./pallets/sudo/calls.js";
 import { SYSTEM_CALLS } from "./pallets/system/calls.js";
 import { UTILITY_CALLS } from "./pallets/utility/calls.js";
@@ -23,8 +25,10 @@ export const PALLETS = [
   { name: "Aura", index: 3, calls: [] },
   { name: "Balances", index: 5, calls: BALANCES_CALLS },
   { name: "TransactionPayment", index: 6, calls: [] },
+  { name: "SubtensorModule", index: 7, calls: SUBTENSOR_CALLS },
   { name: "Utility", index: 11, calls: UTILITY_CALLS },
   { name: "Sudo", index: 12, calls: SUDO_CALLS },
+  { name: "AdminUtils", index: 19, calls: ADMIN_UTILS_CALLS },
 ] as const;
 
 export const CALL_TABLE = new CallTable(PALLETS);

@@ -1,12 +1,26 @@
 import type { Scope } from "../../frame/scope.js";
 import { SubtensorStorage as S } from "./storage.js";
+import { ROOT_NETUID } from "./subnets.js";
 
-export const ROOT_NETUID = 0;
-
-/** The root subnet (netuid 0) as Subtensor's genesis creates it (transactions.md §11). */
-export function buildSubtensorGenesis(scope: Scope): void {
+/**
+ * SubtensorModule's genesis: the preset's network-wide settings and the root subnet (netuid 0) as
+ * Subtensor's genesis creates it (transactions.md §11). `owner` is Alice where the preset says so.
+ */
+export function buildSubtensorGenesis(scope: Scope, rootOwner: string | undefined): void {
   const { store } = scope;
-  const root = scope.env.preset.rootDefaults;
+  const { network, rateLimits, startCall, epoch, rootDefaults: root } = scope.env.preset;
+  S.NetworkMinLockCost.set(store, network.networkMinLockCost);
+  S.NetworkLockReductionInterval.set(store, BigInt(network.networkLockReductionInterval));
+  S.NetworkRateLimit.set(store, BigInt(network.networkRateLimit));
+  S.NetworkImmunityPeriod.set(store, BigInt(network.networkImmunityPeriod));
+  S.SubnetLimit.set(store, network.subnetLimit);
+  S.SubnetOwnerCut.set(store, network.subnetOwnerCut);
+  S.AdminFreezeWindow.set(store, rateLimits.adminFreezeWindow);
+  S.OwnerHyperparamRateLimit.set(store, rateLimits.ownerHyperparamRateLimit);
+  S.TxRateLimit.set(store, BigInt(rateLimits.txRateLimit));
+  S.StartCallDelay.set(store, BigInt(startCall.delay));
+  S.MaxEpochsPerBlock.set(store, epoch.maxEpochsPerBlock);
+
   S.NetworksAdded.set(store, ROOT_NETUID, true);
   S.TotalNetworks.set(store, 1);
   S.Tempo.set(store, ROOT_NETUID, root.tempo);
@@ -15,4 +29,5 @@ export function buildSubtensorGenesis(scope: Scope): void {
   S.MinAllowedWeights.set(store, ROOT_NETUID, root.minAllowedWeights);
   S.NetworkRegistrationAllowed.set(store, ROOT_NETUID, root.registrationAllowed);
   S.TargetRegistrationsPerInterval.set(store, ROOT_NETUID, root.targetRegistrationsPerInterval);
+  if (root.ownerIsAlice && rootOwner) S.SubnetOwner.set(store, ROOT_NETUID, rootOwner);
 }

@@ -165,6 +165,23 @@ export const SubtensorStorage = {
   RecycleOrBurn: perSubnet("RecycleOrBurn", u8, 0),
   MechanismCountCurrent: perSubnet("MechanismCountCurrent", u8, 1),
 
+  // --- legacy proof-of-work and burn adjustment (settable, unused by registration at HEAD)
+  Difficulty: perSubnet("Difficulty", u64, 10_000_000n),
+  MinDifficulty: perSubnet("MinDifficulty", u64, 10_000_000n),
+  MaxDifficulty: perSubnet("MaxDifficulty", u64, 2n ** 64n / 4n - 1n),
+  AdjustmentInterval: perSubnet("AdjustmentInterval", u16, 100),
+  AdjustmentAlpha: perSubnet("AdjustmentAlpha", u64, 0n),
+
+  /** Block of an owner's last successful change of a hyperparameter, by (netuid, setter call index). */
+  LastHyperparamUpdate: new StorageDoubleMap({
+    pallet: PALLET,
+    name: "LastHyperparamUpdate",
+    hashers: ["Identity", "Identity"],
+    keys: [u16, u16],
+    value: u64,
+    default: 0n,
+  }),
+
   // --- registration price
   Burn: perSubnet("Burn", u64, 1_000_000_000n),
   MinBurn: perSubnet("MinBurn", u64, 500_000n),
