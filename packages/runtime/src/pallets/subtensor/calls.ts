@@ -1,5 +1,18 @@
 import type { AnyCallDef } from "../../frame/call.js";
+import { setIdentity, setSubnetIdentity, updateSymbol } from "./identity.js";
+import { rootRegister, tryAssociateHotkey } from "./root-register.js";
 import { serveAxonCall, serveAxonTlsCall, servePrometheusCall } from "./serve.js";
+import { startCall } from "./start-call.js";
 
 /** SubtensorModule's calls, by Subtensor's call index (transactions.md §3.1). */
-export const SUBTENSOR_CALLS: AnyCallDef[] = [serveAxonCall, servePrometheusCall, serveAxonTlsCall];
+export const SUBTENSOR_CALLS: AnyCallDef[] = [
+  serveAxonCall,
+  servePrometheusCall,
+  serveAxonTlsCall,
+  rootRegister,
+  setIdentity,
+  setSubnetIdentity,
+  tryAssociateHotkey,
+  startCall,
+  updateSymbol,
+];

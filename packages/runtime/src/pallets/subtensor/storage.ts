@@ -207,6 +207,15 @@ export const SubtensorStorage = {
   /** The pool's quote (TAO-side) weight w2 as Perquintill (1e18 = 1.0); 0.5 = constant product. */
   PoolQuoteWeight: perSubnet("PoolQuoteWeight", u64, 500_000_000_000_000_000n),
   TotalStake: value("TotalStake", u64, 0n),
+  /** Alpha staked to a hotkey on a subnet, all its nominators together (filled by staking). */
+  TotalHotkeyAlpha: new StorageDoubleMap({
+    pallet: PALLET,
+    name: "TotalHotkeyAlpha",
+    hashers: ["Blake2_128Concat", "Identity"],
+    keys: [AccountId, u16],
+    value: u64,
+    default: 0n,
+  }),
 
   // --- neurons
   SubnetworkN: perSubnet("SubnetworkN", u16, 0),
