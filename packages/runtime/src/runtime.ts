@@ -10,6 +10,7 @@ import type { InvalidTransaction } from "./frame/invalid.js";
 import type { BlockInfo, EventRecord } from "./frame/types.js";
 import { ADMIN_UTILS_CALLS } from "./pallets/admin-utils/setters.js";
 import { BALANCES_CALLS } from "./pallets/balances/calls.js";
+import { subtensorBlockStep } from "./pallets/subtensor/block-step.js";
 import { SUBTENSOR_CALLS } from "./pallets/subtensor/calls.js";
 import { SUDO_CALLS } from "./pallets/sudo/calls.js";
 import { SYSTEM_CALLS } from "./pallets/system/calls.js";
@@ -35,7 +36,7 @@ export const CALL_TABLE = new CallTable(PALLETS);
 installCallTable(CALL_TABLE);
 
 /** The per-block hooks, in Subtensor's order; the subnet, emission and epoch issues add theirs. */
-export const BLOCK_HOOKS: BlockHooks = { onInitialize: [], onFinalize: [] };
+export const BLOCK_HOOKS: BlockHooks = { onInitialize: [subtensorBlockStep], onFinalize: [] };
 
 export type BlockOutcome =
   | { ok: true; events: EventRecord[]; outcomes: ApplyOutcome[] }
