@@ -3,6 +3,7 @@ import { setIdentity, setSubnetIdentity, updateSymbol } from "./identity.js";
 import { rootRegister, tryAssociateHotkey } from "./root-register.js";
 import { serveAxonCall, serveAxonTlsCall, servePrometheusCall } from "./serve.js";
 import { startCall } from "./start-call.js";
+import { WEIGHT_CALLS } from "./weights/calls.js";
 
 /** SubtensorModule's calls, by Subtensor's call index (transactions.md §3.1). */
 export const SUBTENSOR_CALLS: AnyCallDef[] = [
@@ -15,4 +16,5 @@ export const SUBTENSOR_CALLS: AnyCallDef[] = [
   tryAssociateHotkey,
   startCall,
   updateSymbol,
+  ...WEIGHT_CALLS,
 ];

@@ -14,6 +14,7 @@ import {
   u128,
   Vector,
 } from "@opentao/primitives";
+import { H256 } from "../../codecs.js";
 import { PRESETS } from "../../presets/index.js";
 import { StorageDoubleMap, StorageMap, StorageValue } from "../../storage/items.js";
 
@@ -118,6 +119,8 @@ export const SubtensorStorage = {
   OwnerHyperparamRateLimit: value("OwnerHyperparamRateLimit", u16, 2),
   TxRateLimit: value("TxRateLimit", u64, 1_000n),
   StartCallDelay: value("StartCallDelay", u64, 0n),
+  /** Minimum stake weight to set weights or children. */
+  StakeThreshold: value("StakeThreshold", u64, 0n),
   MaxEpochsPerBlock: value("MaxEpochsPerBlock", u8, 2),
 
   // --- subnet existence and ownership
@@ -241,6 +244,15 @@ export const SubtensorStorage = {
   LastUpdate: perSubnet("LastUpdate", Vector(u64), []),
   Weights: perSubnetUid("Weights", WeightRow, []),
   Bonds: perSubnetUid("Bonds", WeightRow, []),
+  /** Hash commits awaiting reveal, oldest first: (hash, commit epoch, commit block, reveal epoch). */
+  WeightCommits: new StorageDoubleMap({
+    pallet: PALLET,
+    name: "WeightCommits",
+    hashers: ["Twox64Concat", "Twox64Concat"],
+    keys: [u16, AccountId],
+    value: Vector(Tuple(H256, u64, u64, u64)),
+    default: [],
+  }),
   Axons: perSubnetAccount("Axons", Option(AxonInfo), undefined),
   NeuronCertificates: perSubnetAccount("NeuronCertificates", Option(NeuronCertificate), undefined),
   Prometheus: perSubnetAccount("Prometheus", Option(PrometheusInfo), undefined),
