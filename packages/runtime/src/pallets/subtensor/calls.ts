@@ -1,5 +1,6 @@
 import type { AnyCallDef } from "../../frame/call.js";
 import { setIdentity, setSubnetIdentity, updateSymbol } from "./identity.js";
+import { registerNetworkCall, registerNetworkWithIdentityCall } from "./register-network.js";
 import { rootRegister, tryAssociateHotkey } from "./root-register.js";
 import { serveAxonCall, serveAxonTlsCall, servePrometheusCall } from "./serve.js";
 import { startCall } from "./start-call.js";
@@ -10,7 +11,9 @@ export const SUBTENSOR_CALLS: AnyCallDef[] = [
   serveAxonCall,
   servePrometheusCall,
   serveAxonTlsCall,
+  registerNetworkCall,
   rootRegister,
+  registerNetworkWithIdentityCall,
   setIdentity,
   setSubnetIdentity,
   tryAssociateHotkey,

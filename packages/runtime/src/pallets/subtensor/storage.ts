@@ -107,6 +107,8 @@ export const SubtensorStorage = {
 
   // --- network-wide (root-settable; genesis writes the preset's values)
   TotalNetworks: value("TotalNetworks", u16, 0),
+  /** This block's TAO emission (rao); the emission issue updates it from the issuance. */
+  BlockEmission: value("BlockEmission", u64, 1_000_000_000n),
   NetworkLastLockCost: value("NetworkLastLockCost", u64, 0n),
   NetworkLastRegistered: value("NetworkLastRegistered", u64, 0n),
   NetworkMinLockCost: value("NetworkMinLockCost", u64, 1_000_000_000_000n),

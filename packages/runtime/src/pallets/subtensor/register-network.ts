@@ -1,0 +1,136 @@
+// register_network / register_network_with_identity (transactions.md §4.5, economics §9.3).
+import { AccountId, Struct } from "@opentao/primitives";
+import { defineCall } from "../../frame/call.js";
+import { badOrigin, type DispatchResult, fail, OK } from "../../frame/dispatch-error.js";
+import type { Scope } from "../../frame/scope.js";
+import { weight } from "../../frame/weights.js";
+import { reducibleBalance, transfer } from "../balances/currency.js";
+import { subnetAccountId } from "./accounts.js";
+import { SubtensorErrors as E } from "./errors.js";
+import { associateHotkey, hotkeyAccountExists } from "./hotkeys.js";
+import { isValidSubnetIdentity, OptionalSubnetIdentity } from "./identity.js";
+import { initNewNetwork } from "./init-network.js";
+import { lockReductionInterval, medianSpotPrice, networkLockCost, newSubnetPool } from "./lock-cost.js";
+import { spotPrice } from "./pool/balancer.js";
+import { SubtensorStorage as S, type SubnetIdentityV3 } from "./storage.js";
+import { allNetuids, ROOT_NETUID } from "./subnets.js";
+import { nextAvailableSymbol } from "./symbols.js";
+import { appendNeuron } from "./uids.js";
+
+/** The TAO a subnet registration locks now (`subnetInfo_getLockCost`). */
+export function currentLockCost(scope: Scope): bigint {
+  const { store } = scope;
+  return networkLockCost({
+    lastLock: S.NetworkLastLockCost.get(store),
+    lastLockBlock: S.NetworkLastRegistered.get(store),
+    block: BigInt(scope.env.block.number),
+    minLock: S.NetworkMinLockCost.get(store),
+    reductionInterval: lockReductionInterval(
+      S.NetworkLockReductionInterval.get(store),
+      S.BlockEmission.get(store),
+    ),
+  });
+}
+
+function medianPriceOfSubnets(scope: Scope) {
+  const { store } = scope;
+  const prices = allNetuids(store)
+    .filter((n) => n !== ROOT_NETUID)
+    .map((n) =>
+      spotPrice(
+        {
+          taoReserve: S.SubnetTAO.get(store, n),
+          alphaReserve: S.SubnetAlphaIn.get(store, n),
+          quoteWeight: S.PoolQuoteWeight.get(store, n),
+        },
+        S.SubnetMechanism.get(store, n),
+      ),
+    );
+  return medianSpotPrice(prices);
+}
+
+function lowestFreeNetuid(scope: Scope): number {
+  let netuid = 1;
+  while (S.NetworksAdded.get(scope.store, netuid)) netuid++;
+  return netuid;
+}
+
+export function registerNetwork(
+  scope: Scope,
+  coldkey: string,
+  hotkey: string,
+  identity?: SubnetIdentityV3,
+): DispatchResult {
+  const { store } = scope;
+  const now = BigInt(scope.env.block.number);
+  if (hotkeyAccountExists(store, hotkey) && S.Owner.get(store, hotkey) !== coldkey)
+    return fail(E.NonAssociatedColdKey);
+  const associated = associateHotkey(scope, coldkey, hotkey);
+  if (associated) return fail(associated);
+  if (now < BigInt(scope.env.preset.network.networkRegistrationStartBlock))
+    return fail(E.SubNetRegistrationDisabled);
+  const lastRegistered = S.NetworkLastRegistered.get(store);
+  if (lastRegistered !== 0n && now - lastRegistered < S.NetworkRateLimit.get(store))
+    return fail(E.NetworkTxRateLimitExceeded);
+  // Pruning a subnet to make room needs dissolution with stake payouts (the staking issue): until then a
+  // full chain refuses.
+  if (S.TotalNetworks.get(store) - 1 >= S.SubnetLimit.get(store)) return fail(E.SubnetLimitReached);
+  const cost = currentLockCost(scope);
+  if (reducibleBalance(scope, coldkey, "Preserve") < cost) return fail(E.CannotAffordLockCost);
+  if (identity && !isValidSubnetIdentity(identity)) return fail(E.InvalidIdentity);
+
+  const median = medianPriceOfSubnets(scope);
+  const netuid = lowestFreeNetuid(scope);
+  const locked =
+    cost < reducibleBalance(scope, coldkey, "Preserve") ? cost : reducibleBalance(scope, coldkey, "Preserve");
+  const moved = transfer(scope, coldkey, subnetAccountId(netuid), locked, "Preserve");
+  if (!moved.ok) return moved;
+  S.NetworkLastLockCost.set(store, locked);
+  S.NetworkLastRegistered.set(store, now);
+
+  initNewNetwork(scope, netuid);
+  S.SubnetMechanism.set(store, netuid, 1);
+  S.NetworkRegisteredAt.set(store, netuid, now);
+  S.TokenSymbol.set(store, netuid, nextAvailableSymbol(store, netuid));
+  S.SubnetOwner.set(store, netuid, coldkey);
+  S.SubnetOwnerHotkey.set(store, netuid, hotkey);
+  const pool = newSubnetPool(locked, S.NetworkMinLockCost.get(store), median);
+  S.SubnetTAO.set(store, netuid, pool.taoReserve);
+  S.SubnetAlphaIn.set(store, netuid, pool.alphaReserve);
+  S.SubnetAlphaOut.set(store, netuid, 0n);
+  S.SubnetLocked.set(store, netuid, pool.locked);
+  appendNeuron(scope, netuid, hotkey);
+  if (identity) {
+    S.SubnetIdentitiesV3.set(store, netuid, identity);
+    scope.emit("SubtensorModule", "SubnetIdentitySet", { netuid });
+  }
+  if (!scope.env.preset.startCall.required) {
+    // The devnet's subnets start at once: no start_call needed.
+    S.FirstEmissionBlockNumber.set(store, netuid, now + 1n);
+    S.SubtokenEnabled.set(store, netuid, true);
+  }
+  scope.emit("SubtensorModule", "NetworkAdded", { netuid, mechanism: 1 });
+  return OK;
+}
+
+export const registerNetworkCall = defineCall({
+  pallet: "SubtensorModule",
+  name: "register_network",
+  index: 59,
+  args: Struct({ hotkey: AccountId }),
+  weight: () => weight(150_000_000n, 36, 52),
+  pays: true,
+  dispatch: (scope, origin, { hotkey }) =>
+    origin.kind === "Signed" ? registerNetwork(scope, origin.who, hotkey) : badOrigin(),
+});
+
+export const registerNetworkWithIdentityCall = defineCall({
+  pallet: "SubtensorModule",
+  name: "register_network_with_identity",
+  index: 79,
+  args: Struct({ hotkey: AccountId, identity: OptionalSubnetIdentity }),
+  weight: () => weight(150_000_000n, 36, 53),
+  pays: true,
+  dispatch: (scope, origin, { hotkey, identity }) =>
+    origin.kind === "Signed" ? registerNetwork(scope, origin.who, hotkey, identity) : badOrigin(),
+});
