@@ -81,8 +81,7 @@ export function registerNetwork(
 
   const median = medianPriceOfSubnets(scope);
   const netuid = lowestFreeNetuid(scope);
-  const locked =
-    cost < reducibleBalance(scope, coldkey, "Preserve") ? cost : reducibleBalance(scope, coldkey, "Preserve");
+  const locked = cost;
   const moved = transfer(scope, coldkey, subnetAccountId(netuid), locked, "Preserve");
   if (!moved.ok) return moved;
   S.NetworkLastLockCost.set(store, locked);
