@@ -1,6 +1,7 @@
 // SubtensorModule's on_initialize (economics §1), in Subtensor's order. Emission, the coinbase and the
 // epoch's payouts join here with the emission issue.
 import type { Scope } from "../../frame/scope.js";
+import { decayBurn } from "./registration-price.js";
 import { SubtensorStorage as S } from "./storage.js";
 import { allNetuids, ROOT_NETUID } from "./subnets.js";
 import { shouldRunEpoch } from "./weights/epoch-index.js";
@@ -8,7 +9,17 @@ import { shouldRunEpoch } from "./weights/epoch-index.js";
 /** Step 1: registration prices decay every block, and the per-block registration counters reset. */
 export function updateRegistrationPrices(scope: Scope): void {
   const { store } = scope;
+  const block = BigInt(scope.env.block.number);
   for (const netuid of allNetuids(store)) {
+    const burn = S.Burn.get(store, netuid);
+    const next = decayBurn({
+      burn,
+      halfLife: S.BurnHalfLife.get(store, netuid),
+      minBurn: S.MinBurn.get(store, netuid),
+      maxBurn: S.MaxBurn.get(store, netuid),
+      block,
+    });
+    if (next !== burn) S.Burn.set(store, netuid, next);
     S.RegistrationsThisBlock.set(store, netuid, 0);
   }
 }

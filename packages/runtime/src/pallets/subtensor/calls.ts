@@ -1,5 +1,6 @@
 import type { AnyCallDef } from "../../frame/call.js";
 import { setIdentity, setSubnetIdentity, updateSymbol } from "./identity.js";
+import { burnedRegister, register, registerLimit } from "./register.js";
 import { registerNetworkCall, registerNetworkWithIdentityCall } from "./register-network.js";
 import { rootRegister, tryAssociateHotkey } from "./root-register.js";
 import { serveAxonCall, serveAxonTlsCall, servePrometheusCall } from "./serve.js";
@@ -10,6 +11,8 @@ import { WEIGHT_CALLS } from "./weights/calls.js";
 export const SUBTENSOR_CALLS: AnyCallDef[] = [
   serveAxonCall,
   servePrometheusCall,
+  register,
+  burnedRegister,
   serveAxonTlsCall,
   registerNetworkCall,
   rootRegister,
@@ -19,5 +22,6 @@ export const SUBTENSOR_CALLS: AnyCallDef[] = [
   tryAssociateHotkey,
   startCall,
   updateSymbol,
+  registerLimit,
   ...WEIGHT_CALLS,
 ];
