@@ -5,6 +5,7 @@ import { registerNetworkCall, registerNetworkWithIdentityCall } from "./register
 import { rootRegister, tryAssociateHotkey } from "./root-register.js";
 import { serveAxonCall, serveAxonTlsCall, servePrometheusCall } from "./serve.js";
 import { startCall } from "./start-call.js";
+import { setActivityCutoffFactor, setTempo, triggerEpoch } from "./tempo-control.js";
 import { WEIGHT_CALLS } from "./weights/calls.js";
 
 /** SubtensorModule's calls, by Subtensor's call index (transactions.md §3.1). */
@@ -23,5 +24,8 @@ export const SUBTENSOR_CALLS: AnyCallDef[] = [
   startCall,
   updateSymbol,
   registerLimit,
+  setTempo,
+  setActivityCutoffFactor,
+  triggerEpoch,
   ...WEIGHT_CALLS,
 ];
