@@ -1,0 +1,91 @@
+// The pure economic math of SubtensorModule and its swap pallet: pool prices and swaps, the EMA price,
+// registration and subnet lock prices, and the epoch scheduler. No storage access; callers read the
+// state, call these, and write the results.
+
+export {
+  type LockCostInput,
+  lockReductionInterval,
+  medianSpotPrice,
+  type NewSubnetPool,
+  networkLockCost,
+  newSubnetPool,
+} from "./lock-cost.js";
+export {
+  alphaInToReachPrice,
+  alphaNeededForTaoOut,
+  alphaOutForTaoIn,
+  baseWeight,
+  calculatePrice,
+  DEFAULT_QUOTE_WEIGHT,
+  expScaled,
+  initialQuoteWeight,
+  isValidQuoteWeight,
+  MIN_POOL_WEIGHT,
+  mulPerquintillRound,
+  type PoolInitError,
+  type PoolState,
+  priceAfterBuy,
+  priceAfterSell,
+  spotPrice,
+  taoInToReachPrice,
+  taoOutForAlphaIn,
+  updateWeightsForAddedLiquidity,
+  type WeightError,
+  type WeightUpdate,
+} from "./pool/balancer.js";
+export { type EmaPriceInput, emaPriceAlpha, updateEmaPrice } from "./pool/ema-price.js";
+export {
+  PERQUINTILL_ONE,
+  perquintillComplement,
+  perquintillFromParts,
+  perquintillFromRational,
+} from "./pool/perquintill.js";
+export { bitLength, floorDiv, powRatioScaled } from "./pool/pow-ratio.js";
+export {
+  applySlippageLimit,
+  defaultPriceLimit,
+  limitPriceFromRao,
+  MAX_PRICE_LIMIT_RAO,
+  MAX_SWAP_INPUT_RESERVE_MULTIPLIER,
+  MIN_PRICE_LIMIT_RAO,
+  maxSwapAmount,
+  partialFillFee,
+  quoteBuy,
+  quoteSell,
+  type SwapConfig,
+  type SwapDirection,
+  type SwapError,
+  type SwapOutcome,
+  type SwapQuote,
+  swap,
+  swapFee,
+} from "./pool/swap.js";
+export {
+  type BurnDecayInput,
+  bumpBurn,
+  clampBurn,
+  decayBurn,
+  decayFactorQ32,
+  mulByQ32,
+  powQ32,
+} from "./registration-price.js";
+export {
+  applyTempoWithCycleReset,
+  blocksUntilNextEpoch,
+  currentEpochWithLookahead,
+  type EpochAction,
+  type EpochSchedule,
+  epochsDeferredThisBlock,
+  initialLastEpochBlock,
+  isInAdminFreezeWindow,
+  legacyBlocksUntilNextEpoch,
+  legacyFirstBlockOfEpoch,
+  newEpochSchedule,
+  nextEpochStartBlock,
+  type ScheduledSubnet,
+  type ScheduledSubnetResult,
+  shouldRunEpoch,
+  stepEpochSchedules,
+  type TriggerEpochError,
+  triggerEpoch,
+} from "./scheduler.js";
