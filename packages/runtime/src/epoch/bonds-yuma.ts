@@ -26,7 +26,7 @@ export interface BondsOutcome {
 }
 
 /**
- * `stored` are the chain's u16 bonds (integers, already masked for recent registrations). Returns the
+ * `stored` are the chain's u16 bonds (integers, already masked for recent registrations; overwritten). Returns the
  * column max-upscaled EMA bonds (for `fixed_proportion_to_u16`) and the normalised dividends.
  */
 export function bondsYuma(
@@ -37,9 +37,9 @@ export function bondsYuma(
   columns: number,
   bondsMovingAverage: number,
 ): BondsOutcome {
-  const bonds = colNormalizeIntegers(stored, columns);
-  const delta = colNormalize(rowHadamard(weightsForBonds, activeStake), columns);
-  const ema = colNormalize(matEma(delta, bonds, bondsEmaAlpha(bondsMovingAverage), columns), columns);
+  const bonds = colNormalizeIntegers(stored, columns, true);
+  const delta = colNormalize(rowHadamard(weightsForBonds, activeStake), columns, true);
+  const ema = colNormalize(matEma(delta, bonds, bondsEmaAlpha(bondsMovingAverage), columns), columns, true);
   const dividends = normalizeInPlace(matmulTranspose(ema, incentive));
-  return { stored: colMaxUpscale(ema, columns), dividends };
+  return { stored: colMaxUpscale(ema, columns, true), dividends };
 }

@@ -1,7 +1,7 @@
 // The epoch, sparse path (Subtensor's `epoch_mechanism`, the one the chain runs): the steps in order.
 import { activeStake } from "./active-stake.js";
 import { inactiveMask } from "./activity.js";
-import { lastTempo, maskRecentlyRegistered } from "./bonds-mask.js";
+import { lastTempo, recentlyRegistered } from "./bonds-mask.js";
 import { weightsForBonds } from "./bonds-penalty.js";
 import { bondsYuma } from "./bonds-yuma.js";
 import { bondsYuma3 } from "./bonds-yuma3.js";
@@ -10,7 +10,8 @@ import { consensus as weightedMedianConsensus } from "./consensus.js";
 import { emissionSplit } from "./emission.js";
 import { incentive as computeIncentive } from "./incentive.js";
 import { toU16Proportion, u16Proportion } from "./math/fixed32.js";
-import { fromRows, mapValues, type SparseRow } from "./math/sparse.js";
+import { asPacked, mergeRows, type U16Rows } from "./math/rows.js";
+import { fromPacked, type SparseMatrix } from "./math/sparse.js";
 import { normalizedStake } from "./stake.js";
 import type { EpochInput, EpochResult } from "./types.js";
 import { newValidatorPermits, oldValidatorPermits } from "./validator-permits.js";
@@ -28,13 +29,14 @@ export function runEpoch(input: EpochInput): EpochResult {
   const weights = rowNormalizeWeights(
     maskWeights({
       n,
-      weights: input.weights,
+      weights: asPacked(input.weights, n),
       permit: permitOld,
       ownerUid,
       lastUpdate: input.lastUpdate,
       blockAtRegistration: input.blockAtRegistration,
       commitBlocks: input.commitBlocks,
     }),
+    true,
   );
 
   const consensus = weightedMedianConsensus(active, weights, n, u16Proportion(p.kappa));
@@ -44,29 +46,20 @@ export function runEpoch(input: EpochInput): EpochResult {
   const wb = weightsForBonds(weights, clipped, n, u16Proportion(p.bondsPenalty));
 
   const last = lastTempo(block, p.tempo, input.lastMechanismStepBlock);
-  const storedBonds = maskRecentlyRegistered(
-    fromRows(input.bonds, n, (u) => u),
-    last,
-    input.blockAtRegistration,
+  const oldBonds = asPacked(input.bonds, n);
+  const storedBonds = fromPacked(
+    oldBonds,
+    n,
+    p.yuma3 ? "proportion" : "integer",
+    recentlyRegistered(n, last, input.blockAtRegistration),
   );
   const { stored, dividends } = p.yuma3
-    ? bondsYuma3(mapValues(storedBonds, u16Proportion), wb, consensus, active, incentive, n, p)
+    ? bondsYuma3(storedBonds, wb, consensus, active, incentive, n, p)
     : bondsYuma(storedBonds, wb, active, incentive, n, p.bondsMovingAverage);
 
   const split = emissionSplit(incentive, dividends, stake, active, input.emission);
 
-  const bonds: (SparseRow | undefined)[] = [];
-  for (let i = 0; i < n; i++) {
-    if (permitNew[i]) {
-      const row: [number, number][] = [];
-      for (let e = stored.start[i]!; e < stored.start[i + 1]!; e++) {
-        row.push([stored.col[e]!, toU16Proportion(stored.val[e]!)]);
-      }
-      bonds.push(row);
-    } else {
-      bonds.push(permitOld[i] ? [] : undefined);
-    }
-  }
+  const bonds = storeBonds(stored, oldBonds, permitNew, permitOld);
 
   return {
     active: inactive.map((x) => !x),
@@ -77,8 +70,35 @@ export function runEpoch(input: EpochInput): EpochResult {
     dividends: Array.from(dividends, toU16Proportion),
     validatorTrust: Array.from(trust, toU16Proportion),
     bonds,
+    bondsWritten: permitNew.map((x, i) => x || permitOld[i] === true),
     serverEmission: split.server,
     validatorEmission: split.validator,
     emission: split.combined,
   };
+}
+
+/**
+ * Bond storage writes: a validator with a new permit stores its EMA row (`fixed_proportion_to_u16`),
+ * one that lost its permit stores an empty row, any other row stays as it was.
+ */
+function storeBonds(ema: SparseMatrix, old: U16Rows, permitNew: boolean[], permitOld: boolean[]): U16Rows {
+  const n = ema.rows;
+  let total = 0;
+  for (let i = 0; i < n; i++) if (permitNew[i]) total += ema.start[i + 1]! - ema.start[i]!;
+  const start = new Int32Array(n + 1);
+  const uid = new Uint16Array(total);
+  const value = new Uint16Array(total);
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    if (permitNew[i]) {
+      for (let e = ema.start[i]!; e < ema.start[i + 1]!; e++) {
+        uid[k] = ema.col[e]!;
+        value[k] = toU16Proportion(ema.val[e]!);
+        k++;
+      }
+    }
+    start[i + 1] = k;
+  }
+  const fresh: U16Rows = { rows: n, start, uid, value };
+  return mergeRows(n, [fresh, old], (i) => (permitNew[i] || permitOld[i] || i >= old.rows ? 0 : 1));
 }

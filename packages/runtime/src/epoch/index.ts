@@ -4,6 +4,7 @@ export { resetBonds } from "./bonds-reset.js";
 export { weightedMedian } from "./consensus.js";
 export { runEpochDense } from "./dense/epoch.js";
 export { runEpoch } from "./epoch.js";
+export { packRows, rowOf, type U16Rows, unpackRows } from "./math/rows.js";
 export { ScenarioError } from "./scenario/errors.js";
 export { parseScenario } from "./scenario/parse.js";
 export { runScenario, type StepTrace, toResultDocument, traceScenario } from "./scenario/run.js";

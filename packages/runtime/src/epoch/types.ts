@@ -1,7 +1,9 @@
 // What one epoch reads and what it produces: Subtensor's storage items for one subnet mechanism.
 import type { I64F64 } from "@opentao/primitives";
+import type { U16Rows } from "./math/rows.js";
 import type { SparseRow } from "./math/sparse.js";
 
+export type { U16Rows } from "./math/rows.js";
 export type { SparseRow } from "./math/sparse.js";
 
 /** Subnet hyperparameters the epoch reads (names and units as in Subtensor's storage). */
@@ -43,10 +45,10 @@ export interface EpochInput {
   stake: readonly I64F64[];
   /** ValidatorPermit as stored by the previous epoch. */
   validatorPermit: readonly boolean[];
-  /** Weights as stored: per uid, [uid, u16] already max-upscaled at set_weights. */
-  weights: readonly SparseRow[];
-  /** Bonds as stored: per uid, [uid, u16]. */
-  bonds: readonly SparseRow[];
+  /** Weights as stored: per uid, [uid, u16] already max-upscaled at set_weights (packed or as rows). */
+  weights: readonly SparseRow[] | U16Rows;
+  /** Bonds as stored: per uid, [uid, u16] (packed or as rows). */
+  bonds: readonly SparseRow[] | U16Rows;
   lastUpdate: readonly number[];
   blockAtRegistration: readonly number[];
   /**
@@ -68,8 +70,10 @@ export interface EpochResult {
   incentive: number[];
   dividends: number[];
   validatorTrust: number[];
-  /** Per uid: the bond row to store, or undefined to leave the stored row as it is. */
-  bonds: (SparseRow | undefined)[];
+  /** The Bonds storage after the epoch: rows it wrote, the input rows elsewhere. */
+  bonds: U16Rows;
+  /** Rows the epoch wrote (new permit: the EMA bonds; lost permit: emptied). */
+  bondsWritten: boolean[];
   serverEmission: bigint[];
   validatorEmission: bigint[];
   /** The Emission storage item: normalised (incentive + dividends) × emission. */

@@ -1,10 +1,11 @@
 // Step 5 — weight masks: which stored weights count this epoch, then row normalisation.
 import { floorDivInt, ONE } from "./math/fixed32.js";
-import { SparseBuilder, type SparseMatrix, type SparseRow } from "./math/sparse.js";
+import type { U16Rows } from "./math/rows.js";
+import { SparseBuilder, type SparseMatrix } from "./math/sparse.js";
 
 export interface WeightMaskInput {
   n: number;
-  weights: readonly SparseRow[];
+  weights: U16Rows;
   /** Last epoch's permits (owner forced on); rows of validators without one are dropped. */
   permit: readonly boolean[];
   ownerUid: number | null;
@@ -21,15 +22,16 @@ export interface WeightMaskInput {
  */
 export function maskWeights(input: WeightMaskInput): SparseMatrix {
   const { n, weights, permit, ownerUid, lastUpdate, blockAtRegistration, commitBlocks } = input;
-  let total = 0;
-  for (let i = 0; i < n; i++) total += weights[i]?.length ?? 0;
-  const b = new SparseBuilder(n, total);
+  const rows = Math.min(n, weights.rows);
+  const b = new SparseBuilder(n, weights.start[rows]!);
+  const { start, uid, value } = weights;
   for (let i = 0; i < n; i++) {
-    const row = weights[i];
-    if (row !== undefined && permit[i] === true) {
+    if (i < rows && permit[i] === true) {
       const updated = lastUpdate[i] ?? 0;
       const committed = commitBlocks?.[i] ?? null;
-      for (const [j, w] of row) {
+      for (let k = start[i]!; k < start[i + 1]!; k++) {
+        const j = uid[k]!;
+        const w = value[k]!;
         if (j >= n) continue; // get_weights_sparse ignores uids beyond n
         if (j === i && i !== ownerUid) continue;
         const registered = blockAtRegistration[j] ?? 0;
@@ -48,13 +50,14 @@ export function maskWeights(input: WeightMaskInput): SparseMatrix {
  * bits is trunc(w·2^32 / Σw), done on the integers because Σw·2^32 can pass 2^53. A row summing to 0
  * is left as it is (all zeros).
  */
-export function rowNormalizeWeights(masked: SparseMatrix): SparseMatrix {
+export function rowNormalizeWeights(masked: SparseMatrix, inPlace = false): SparseMatrix {
   const { rows: n, start, col, val: raw } = masked;
-  const val = new Float64Array(raw.length);
+  const val = inPlace ? raw : new Float64Array(raw.length);
   for (let i = 0; i < n; i++) {
     let s = 0;
-    for (let k = start[i]!; k < start[i + 1]!; k++) s += raw[k]!;
-    for (let k = start[i]!; k < start[i + 1]!; k++) val[k] = s > 0 ? floorDivInt(raw[k]! * ONE, s) : 0;
+    const end = start[i + 1]!;
+    for (let k = start[i]!; k < end; k++) s += raw[k]!;
+    for (let k = start[i]!; k < end; k++) val[k] = s > 0 ? floorDivInt(raw[k]! * ONE, s) : 0;
   }
   return { rows: n, start, col, val };
 }

@@ -7,6 +7,7 @@ import {
   runEpoch,
   runEpochDense,
   type SparseRow,
+  unpackRows,
 } from "../../src/epoch/index.js";
 
 export const DEFAULT_PARAMS: EpochParams = {
@@ -76,7 +77,7 @@ export class TestSubnet {
       emission,
     };
     const r = this.sparse ? runEpoch(input) : runEpochDense(input);
-    this.bonds = this.bonds.map((row, i) => r.bonds[i] ?? row);
+    this.bonds = unpackRows(r.bonds);
     this.permits = r.validatorPermit;
     this.last = r;
     return r;

@@ -5,6 +5,7 @@
 import { I32F32, I64F64 } from "@opentao/primitives";
 import { inactiveMask } from "../activity.js";
 import { lastTempo } from "../bonds-mask.js";
+import { asPacked, packRows, rowOf, type U16Rows } from "../math/rows.js";
 import type { EpochInput, EpochResult, SparseRow } from "../types.js";
 import {
   alphaSigmoid,
@@ -28,11 +29,11 @@ import {
 
 const ZERO = I32F32.ZERO;
 
-function dense(rows: readonly SparseRow[], n: number, read: (u: number) => I32F32): Mat {
+function dense(rows: U16Rows, n: number, read: (u: number) => I32F32): Mat {
   const m: Mat = Array.from({ length: n }, () => Array.from({ length: n }, () => ZERO));
-  rows.forEach((row, i) => {
-    if (i < n) for (const [j, v] of row) if (j < n) m[i]![j] = read(v);
-  });
+  for (let i = 0; i < Math.min(n, rows.rows); i++) {
+    for (const [j, v] of rowOf(rows, i)) if (j < n) m[i]![j] = read(v);
+  }
   return m;
 }
 
@@ -59,7 +60,7 @@ export function runEpochDense(input: EpochInput): EpochResult {
   const permitNew = topkNonzero(stake, p.maxAllowedValidators);
   const active = normalize(stake.map((s, i) => (inactive[i] || !permitOld[i] ? ZERO : s)));
 
-  let weights = dense(input.weights, n, u16Fixed);
+  let weights = dense(asPacked(input.weights, n), n, u16Fixed);
   weights = weights.map((row, i) =>
     row.map((w, j) => {
       if (!permitOld[i]) return ZERO;
@@ -74,6 +75,7 @@ export function runEpochDense(input: EpochInput): EpochResult {
   const trust = clipped.map((row) => sum(row));
   const incentive = normalize(matmul(clipped, active));
   const wb = interpolate(weights, clipped, u16Proportion(p.bondsPenalty));
+  const oldBonds = asPacked(input.bonds, n);
   const recent = (j: number) => last <= (registration[j] ?? 0);
   const bma = I32F32.ONE.saturatingSub(
     I64F64.fromInt(p.bondsMovingAverage).safeDiv(I64F64.fromInt(1_000_000)).saturatingTo(I32F32),
@@ -82,9 +84,7 @@ export function runEpochDense(input: EpochInput): EpochResult {
   let ema: Mat;
   let dividends: Vec;
   if (p.yuma3) {
-    const bonds = dense(input.bonds, n, u16Proportion).map((row) =>
-      row.map((b, j) => (recent(j) ? ZERO : b)),
-    );
+    const bonds = dense(oldBonds, n, u16Proportion).map((row) => row.map((b, j) => (recent(j) ? ZERO : b)));
     if (p.liquidAlpha && consensus.some((c) => !c.isZero())) {
       const low = u16Proportion(p.alphaLow);
       const high = u16Proportion(p.alphaHigh);
@@ -102,7 +102,7 @@ export function runEpochDense(input: EpochInput): EpochResult {
     );
     dividends = normalize(perValidator.map((x, i) => x.checkedMul(active[i]!) ?? ZERO));
   } else {
-    let bonds = dense(input.bonds, n, u16Fixed).map((row) => row.map((b, j) => (recent(j) ? ZERO : b)));
+    let bonds = dense(oldBonds, n, u16Fixed).map((row) => row.map((b, j) => (recent(j) ? ZERO : b)));
     bonds = colNormalize(bonds);
     const delta = colNormalize(wb.map((row, i) => row.map((w) => active[i]!.saturatingMul(w))));
     ema = colNormalize(matEma(delta, bonds, bma));
@@ -132,9 +132,18 @@ export function runEpochDense(input: EpochInput): EpochResult {
     incentive: incentive.map(toU16Proportion),
     dividends: dividends.map(toU16Proportion),
     validatorTrust: trust.map(toU16Proportion),
-    bonds: ema.map((row, i) =>
-      permitNew[i] ? row.map((b, j) => [j, toU16Proportion(b)] as const) : permitOld[i] ? [] : undefined,
+    bonds: packRows(
+      ema.map(
+        (row, i): SparseRow =>
+          permitNew[i]
+            ? row.map((b, j) => [j, toU16Proportion(b)] as const)
+            : permitOld[i]
+              ? []
+              : rowOf(oldBonds, i),
+      ),
+      n,
     ),
+    bondsWritten: permitNew.map((x, i) => x || permitOld[i]!),
     serverEmission: server.map(rao),
     validatorEmission: validator.map(rao),
     emission: normalizedCombined.map(rao),

@@ -1,13 +1,16 @@
 // A compressed-row sparse matrix of I32F32 raw bits: the shape of Subtensor's `Vec<Vec<(u16, I32F32)>>`.
 // Row order and the order of entries inside a row are kept exactly as Subtensor would hold them, since
 // a few steps (Yuma3's liquid alpha, bond storage) depend on it; explicit zero entries are kept too.
+import { u16Proportion } from "./fixed32.js";
+import type { U16Rows } from "./rows.js";
 
 export interface SparseMatrix {
   /** Number of rows (= UIDs). Columns are UIDs as well: 0..rows-1. */
   readonly rows: number;
   /** Row i holds entries start[i] .. start[i+1]-1. */
   readonly start: Int32Array;
-  readonly col: Int32Array;
+  /** Column uids (u16, as on chain). */
+  readonly col: Uint16Array;
   /** Raw I32F32 bits (value·2^32), exact integers in doubles. */
   readonly val: Float64Array;
 }
@@ -18,7 +21,7 @@ export type SparseRow = readonly (readonly [number, number])[];
 /** Builds a matrix row by row; `capacity` is an upper bound on the number of entries. */
 export class SparseBuilder {
   private readonly start: Int32Array;
-  private col: Int32Array;
+  private col: Uint16Array;
   private val: Float64Array;
   private len = 0;
   private row = 0;
@@ -28,7 +31,7 @@ export class SparseBuilder {
     capacity: number,
   ) {
     this.start = new Int32Array(rows + 1);
-    this.col = new Int32Array(Math.max(capacity, 1));
+    this.col = new Uint16Array(Math.max(capacity, 1));
     this.val = new Float64Array(Math.max(capacity, 1));
   }
 
@@ -51,7 +54,7 @@ export class SparseBuilder {
   }
 
   private grow(): void {
-    const col = new Int32Array(this.col.length * 2);
+    const col = new Uint16Array(this.col.length * 2);
     col.set(this.col);
     const val = new Float64Array(this.val.length * 2);
     val.set(this.val);
@@ -65,60 +68,54 @@ export function nnz(m: SparseMatrix): number {
   return m.start[m.rows]!;
 }
 
-/** Stored rows read as I32F32 (`from_num(u16)` integers when `asBits` maps u → u·2^32). */
-export function fromRows(
-  rows: readonly SparseRow[],
+/**
+ * Stored u16 rows as a matrix: values as integers (`u16_to_fixed`, still to be scaled) or as
+ * proportions (u16 / 65535). Entries to uids >= n are left out: Subtensor reads them but every later
+ * step ignores them. `drop[j] = 1` leaves out column j as well (a column mask applied while reading).
+ */
+export function fromPacked(
+  p: U16Rows,
   n: number,
-  asBits: (value: number) => number,
+  read: "integer" | "proportion",
+  drop?: Uint8Array,
 ): SparseMatrix {
-  let total = 0;
-  for (let i = 0; i < n; i++) total += rows[i]?.length ?? 0;
-  const b = new SparseBuilder(n, total);
+  const rows = Math.min(n, p.rows);
+  const b = new SparseBuilder(n, p.start[rows]!);
+  const { start, uid, value } = p;
   for (let i = 0; i < n; i++) {
-    for (const [j, v] of rows[i] ?? []) b.push(j, asBits(v));
+    if (i < rows) {
+      const end = start[i + 1]!;
+      for (let k = start[i]!; k < end; k++) {
+        const j = uid[k]!;
+        if (j < n && drop?.[j] !== 1) b.push(j, read === "integer" ? value[k]! : u16Proportion(value[k]!));
+      }
+    }
     b.endRow();
   }
   return b.finish();
 }
 
-/** Column sums (left to right over rows, exact: every partial sum stays far below 2^53). */
+/** Column sums (exact: every partial sum stays far below 2^53). */
 export function colSums(m: SparseMatrix, columns: number): Float64Array {
   const sums = new Float64Array(columns);
   const { col, val } = m;
   const end = nnz(m);
-  for (let k = 0; k < end; k++) sums[col[k]!]! += val[k]!;
+  for (let k = 0; k < end; k++) {
+    const j = col[k]!;
+    sums[j] = sums[j]! + val[k]!;
+  }
   return sums;
 }
 
 /** Sum of each row's entries. */
 export function rowSums(m: SparseMatrix): Float64Array {
   const out = new Float64Array(m.rows);
+  const { start, val } = m;
   for (let i = 0; i < m.rows; i++) {
     let s = 0;
-    for (let k = m.start[i]!; k < m.start[i + 1]!; k++) s += m.val[k]!;
+    const end = start[i + 1]!;
+    for (let k = start[i]!; k < end; k++) s += val[k]!;
     out[i] = s;
   }
   return out;
-}
-
-/** A copy with every entry mapped (same structure). */
-export function mapValues(
-  m: SparseMatrix,
-  f: (bits: number, row: number, col: number) => number,
-): SparseMatrix {
-  const val = new Float64Array(m.val.length);
-  for (let i = 0; i < m.rows; i++) {
-    for (let e = m.start[i]!; e < m.start[i + 1]!; e++) val[e] = f(m.val[e]!, i, m.col[e]!);
-  }
-  return { rows: m.rows, start: m.start, col: m.col, val };
-}
-
-/** A copy without the entries whose column fails `keep`. */
-export function filterColumns(m: SparseMatrix, keep: (col: number) => boolean): SparseMatrix {
-  const b = new SparseBuilder(m.rows, nnz(m));
-  for (let i = 0; i < m.rows; i++) {
-    for (let e = m.start[i]!; e < m.start[i + 1]!; e++) if (keep(m.col[e]!)) b.push(m.col[e]!, m.val[e]!);
-    b.endRow();
-  }
-  return b.finish();
 }

@@ -2,7 +2,7 @@
 // as the chain stores them (this step's new permits are the next step's old ones).
 import { I64F64 } from "@opentao/primitives";
 import { runEpoch } from "../epoch.js";
-import type { SparseRow } from "../math/sparse.js";
+import { packRows, type U16Rows, unpackRows } from "../math/rows.js";
 import type { EpochResult } from "../types.js";
 import { parseScenario } from "./parse.js";
 import { RESULT_FORMAT, type Scenario, type ScenarioResult, type ScenarioStepResult } from "./types.js";
@@ -11,18 +11,18 @@ export interface StepTrace {
   block: number;
   result: EpochResult;
   /** Stored bonds after the epoch. */
-  bonds: SparseRow[];
+  bonds: U16Rows;
 }
 
 /** Runs every step and returns each epoch's full result (for tests and tools). */
 export function traceScenario(s: Scenario): StepTrace[] {
-  let bonds: SparseRow[] = s.initialBonds;
+  let bonds: U16Rows = packRows(s.initialBonds, s.neurons);
   let permits = s.initialPermits;
-  let weights: SparseRow[] = [];
+  let weights: U16Rows = packRows([], s.neurons);
   let lastUpdate: number[] = [];
   let registration: number[] = [];
   return s.steps.map((step) => {
-    weights = step.weights ?? weights;
+    weights = step.weights ? packRows(step.weights, s.neurons) : weights;
     lastUpdate = step.lastUpdate ?? lastUpdate;
     registration = step.blockAtRegistration ?? registration;
     const result = runEpoch({
@@ -39,7 +39,7 @@ export function traceScenario(s: Scenario): StepTrace[] {
       blockAtRegistration: registration,
       emission: step.emission,
     });
-    bonds = bonds.map((row, i) => result.bonds[i] ?? row);
+    bonds = result.bonds;
     permits = result.validatorPermit;
     return { block: step.block, result, bonds };
   });
@@ -57,7 +57,7 @@ export function toResultDocument(trace: readonly StepTrace[]): ScenarioResult {
         incentive: r.incentive,
         dividends: r.dividends,
         validator_trust: r.validatorTrust,
-        bonds: bonds.map((row) => row.map(([j, v]) => [j, v])),
+        bonds: unpackRows(bonds),
         server_emission: r.serverEmission.map(String),
         validator_emission: r.validatorEmission.map(String),
       }),
