@@ -7,6 +7,7 @@ import { subtensorScenarios } from "../../../test/vectors/index.js";
 import {
   alphaOutForTaoIn,
   applySlippageLimit,
+  checkStakeInputWithinSwapLimit,
   DEFAULT_QUOTE_WEIGHT,
   defaultPriceLimit,
   limitPriceFromRao,
@@ -140,6 +141,15 @@ describe("tests.rs: edge cases and the input cap", () => {
       error: "SwapInputTooLarge",
     });
     expect(quoteBuy(p, over, { ...CFG, simulate: true }).ok).toBe(true); // its fee brings the net under the cap
+  });
+
+  it("add_stake / remove_stake pre-check: gross amount ≤ 1000 × reserve, else InsufficientLiquidity", () => {
+    expect(checkStakeInputWithinSwapLimit(1_000_000n, 1_000n)).toEqual({ ok: true });
+    expect(checkStakeInputWithinSwapLimit(1_000_001n, 1_000n)).toEqual({
+      ok: false,
+      error: "InsufficientLiquidity",
+    });
+    expect(checkStakeInputWithinSwapLimit(2n ** 64n - 1n, 2n ** 63n)).toEqual({ ok: true });
   });
 
   it("test_rollback_works: a simulation and a real swap give the same result", () => {

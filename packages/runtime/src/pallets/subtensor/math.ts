@@ -43,6 +43,7 @@ export {
 export { bitLength, floorDiv, powRatioScaled } from "./pool/pow-ratio.js";
 export {
   applySlippageLimit,
+  checkStakeInputWithinSwapLimit,
   defaultPriceLimit,
   limitPriceFromRao,
   MAX_PRICE_LIMIT_RAO,

@@ -219,6 +219,22 @@ export function maxSwapAmount(
 }
 
 /**
+ * SubtensorModule's own pre-check in add_stake / remove_stake on dynamic subnets
+ * (`ensure_*_stake_input_within_swap_limit`): the gross amount may be at most 1000 × the input reserve
+ * (SubnetTAO for add, SubnetAlphaIn for remove), else `InsufficientLiquidity`. The swap pallet checks the
+ * net amount again later (`SwapInputTooLarge`).
+ */
+export function checkStakeInputWithinSwapLimit(
+  amount: bigint,
+  inputReserve: bigint,
+): { ok: true } | { ok: false; error: "InsufficientLiquidity" } {
+  const max = inputReserve * MAX_SWAP_INPUT_RESERVE_MULTIPLIER;
+  return amount <= (max > U64_MAX ? U64_MAX : max)
+    ? { ok: true }
+    : { ok: false, error: "InsufficientLiquidity" };
+}
+
+/**
  * The slippage check of the limit staking calls: without partial fills the amount must not exceed the
  * maximum (`SlippageTooHigh`, a SubtensorModule error); with them it is capped at the maximum.
  */
