@@ -5,6 +5,8 @@ import type { Origin } from "../../frame/types.js";
 import { SubtensorErrors } from "../subtensor/errors.js";
 import { SubtensorStorage as S } from "../subtensor/storage.js";
 
+export { blocksUntilNextEpoch, inAdminFreezeWindow } from "../subtensor/epoch-schedule.js";
+
 export type Who = "OwnerOrRoot" | "Root";
 
 /** Root, or the subnet's owner coldkey when `who` allows it; returns the owner (undefined for root). */
@@ -23,24 +25,6 @@ export function ensureOwnerOrRoot(
     return { ok: true, owner: origin.who };
   }
   return { ok: false, error: { kind: "BadOrigin" } };
-}
-
-/** Blocks until `netuid`'s next automatic epoch (u64::MAX-like when tempo is 0). */
-export function blocksUntilNextEpoch(scope: Scope, netuid: number): bigint {
-  const tempo = BigInt(S.Tempo.get(scope.store, netuid));
-  if (tempo === 0n) return 2n ** 64n - 1n;
-  const next = S.LastEpochBlock.get(scope.store, netuid) + tempo;
-  const now = BigInt(scope.env.block.number);
-  return next > now ? next - now : 0n;
-}
-
-/** The freeze window: the last AdminFreezeWindow blocks before an epoch, or while a triggered epoch is pending. */
-export function inAdminFreezeWindow(scope: Scope, netuid: number): boolean {
-  const { store } = scope;
-  if (S.Tempo.get(store, netuid) === 0) return false;
-  const pending = S.PendingEpochAt.get(store, netuid);
-  if (pending > 0n && pending > BigInt(scope.env.block.number)) return true;
-  return blocksUntilNextEpoch(scope, netuid) < BigInt(S.AdminFreezeWindow.get(store));
 }
 
 /** An owner may change each hyperparameter once per `limitBlocks`; root is never limited. */

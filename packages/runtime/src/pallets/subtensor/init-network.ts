@@ -1,4 +1,6 @@
 import type { Scope } from "../../frame/scope.js";
+import { writeSchedule } from "./epoch-schedule.js";
+import { newEpochSchedule } from "./scheduler.js";
 import { SubtensorStorage as S } from "./storage.js";
 
 /**
@@ -11,11 +13,7 @@ export function initNewNetwork(scope: Scope, netuid: number): void {
   const now = BigInt(scope.env.block.number);
   S.NetworksAdded.set(store, netuid, true);
   S.TotalNetworks.mutate(store, (n) => n + 1);
-  S.Tempo.set(store, netuid, d.tempo);
-  S.LastEpochBlock.set(store, netuid, now - BigInt(d.tempo === 0 ? 0 : netuid % d.tempo));
-  S.PendingEpochAt.set(store, netuid, 0n);
-  S.BlocksSinceLastStep.set(store, netuid, 0n);
-  S.SubnetEpochIndex.set(store, netuid, 0n);
+  writeSchedule(store, netuid, newEpochSchedule(netuid, d.tempo, now));
   S.MaxAllowedUids.set(store, netuid, r.maxAllowedUids);
   S.MinAllowedUids.set(store, netuid, d.minAllowedUids);
   S.MaxAllowedValidators.set(store, netuid, r.maxAllowedValidators);

@@ -6,13 +6,10 @@ import { badOrigin, type DispatchResult, fail, OK } from "../../frame/dispatch-e
 import type { Scope } from "../../frame/scope.js";
 import type { Origin } from "../../frame/types.js";
 import { weight } from "../../frame/weights.js";
-import {
-  blocksUntilNextEpoch,
-  inAdminFreezeWindow,
-  ownerRateLimited,
-  recordOwnerUpdate,
-} from "../admin-utils/access.js";
+import { inAdminFreezeWindow, ownerRateLimited, recordOwnerUpdate } from "../admin-utils/access.js";
+import { readSchedule, writeSchedule } from "./epoch-schedule.js";
 import { SubtensorErrors as E } from "./errors.js";
+import { applyTempoWithCycleReset, triggerEpoch as scheduleTrigger } from "./scheduler.js";
 import { SubtensorStorage as S } from "./storage.js";
 import { subnetExists } from "./subnets.js";
 
@@ -43,10 +40,12 @@ export const setTempo = defineCall({
       BigInt(scope.env.preset.rateLimits.setTempoRateLimit),
     );
     if (limited) return fail(limited);
-    // A new tempo starts a new cycle from now.
-    S.Tempo.set(scope.store, netuid, tempo);
-    S.LastEpochBlock.set(scope.store, netuid, BigInt(scope.env.block.number));
-    S.PendingEpochAt.set(scope.store, netuid, 0n);
+    const now = BigInt(scope.env.block.number);
+    writeSchedule(
+      scope.store,
+      netuid,
+      applyTempoWithCycleReset(readSchedule(scope.store, netuid), tempo, now),
+    );
     recordOwnerUpdate(scope, netuid, KEY.setTempo);
     scope.emit("SubtensorModule", "TempoSet", { netuid, tempo });
     return OK;
@@ -90,15 +89,19 @@ export const triggerEpoch = defineCall({
     const owner = ownerOf(scope, origin, netuid);
     if (!owner) return badOrigin();
     const { store } = scope;
-    if (S.CommitRevealWeightsEnabled.get(store, netuid)) return fail(E.DynamicTempoBlockedByCommitReveal);
-    if (S.PendingEpochAt.get(store, netuid) !== 0n) return fail(E.EpochTriggerAlreadyPending);
-    const window = BigInt(S.AdminFreezeWindow.get(store));
-    if (blocksUntilNextEpoch(scope, netuid) < window) return fail(E.AutoEpochAlreadyImminent);
+    const now = BigInt(scope.env.block.number);
+    const triggered = scheduleTrigger(
+      readSchedule(store, netuid),
+      now,
+      S.AdminFreezeWindow.get(store),
+      S.CommitRevealWeightsEnabled.get(store, netuid),
+    );
+    if (!triggered.ok) return fail(E[triggered.error]);
     const limit = BigInt(S.OwnerHyperparamRateLimit.get(store)) * BigInt(S.Tempo.get(store, netuid));
     const limited = ownerRateLimited(scope, netuid, KEY.triggerEpoch, limit);
     if (limited) return fail(limited);
-    const firesAt = BigInt(scope.env.block.number) + window;
-    S.PendingEpochAt.set(store, netuid, firesAt);
+    const { firesAt } = triggered;
+    writeSchedule(store, netuid, triggered.schedule);
     recordOwnerUpdate(scope, netuid, KEY.triggerEpoch);
     scope.emit("SubtensorModule", "EpochTriggered", { netuid, by: owner, firesAt });
     return OK;

@@ -2,10 +2,10 @@
 // variant needs a randomness beacon this chain does not have, so it is not offered.
 import { type DispatchResult, fail, OK } from "../../../frame/dispatch-error.js";
 import type { Scope } from "../../../frame/scope.js";
+import { currentEpochWithLookahead } from "../epoch-schedule.js";
 import { SubtensorErrors as E } from "../errors.js";
 import { SubtensorStorage as S } from "../storage.js";
 import { weightCommitHash } from "./commit-hash.js";
-import { currentEpochWithLookahead } from "./epoch-index.js";
 import {
   mechanismExists,
   netuidIndex,
