@@ -4,6 +4,9 @@ import { burnedRegister, register, registerLimit } from "./register.js";
 import { registerNetworkCall, registerNetworkWithIdentityCall } from "./register-network.js";
 import { rootRegister, tryAssociateHotkey } from "./root-register.js";
 import { serveAxonCall, serveAxonTlsCall, servePrometheusCall } from "./serve.js";
+import { STAKING_CALLS } from "./staking/add-remove.js";
+import { MOVE_CALLS } from "./staking/move.js";
+import { decreaseTake, increaseTake } from "./staking/takes.js";
 import { startCall } from "./start-call.js";
 import { setActivityCutoffFactor, setTempo, triggerEpoch } from "./tempo-control.js";
 import { WEIGHT_CALLS } from "./weights/calls.js";
@@ -28,4 +31,8 @@ export const SUBTENSOR_CALLS: AnyCallDef[] = [
   setActivityCutoffFactor,
   triggerEpoch,
   ...WEIGHT_CALLS,
+  ...STAKING_CALLS,
+  ...MOVE_CALLS,
+  decreaseTake,
+  increaseTake,
 ];

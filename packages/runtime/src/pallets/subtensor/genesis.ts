@@ -20,6 +20,9 @@ export function buildSubtensorGenesis(scope: Scope, rootOwner: string | undefine
   S.TxRateLimit.set(store, BigInt(rateLimits.txRateLimit));
   S.StartCallDelay.set(store, BigInt(startCall.delay));
   S.MaxEpochsPerBlock.set(store, epoch.maxEpochsPerBlock);
+  S.TaoWeight.set(store, network.taoWeight);
+  S.DefaultMinStake.set(store, scope.env.preset.staking.defaultMinStake);
+  S.TxDelegateTakeRateLimit.set(store, BigInt(scope.env.preset.staking.txDelegateTakeRateLimit));
 
   S.NetworksAdded.set(store, ROOT_NETUID, true);
   S.TotalNetworks.set(store, 1);

@@ -14,7 +14,7 @@ import {
   u128,
   Vector,
 } from "@opentao/primitives";
-import { H256 } from "../../codecs.js";
+import { CompactBalance, H256 } from "../../codecs.js";
 import { PRESETS } from "../../presets/index.js";
 import { StorageDoubleMap, StorageMap, StorageValue } from "../../storage/items.js";
 
@@ -214,6 +214,33 @@ export const SubtensorStorage = {
   TotalStake: value("TotalStake", u64, 0n),
   /** The swap fee of a subnet's pool, u16 proportion (33 = 0.05 %). */
   FeeRate: perSubnet("FeeRate", u16, 33),
+  /** Hotkeys a coldkey has staked to (entries are kept after unstaking, as Subtensor does). */
+  StakingHotkeys: perAccount("StakingHotkeys", Vector(AccountId), []),
+  /** A coldkey's shares of a hotkey's stake pool on a subnet, by (hotkey) then (coldkey, netuid). */
+  AlphaShares: new StorageDoubleMap({
+    pallet: PALLET,
+    name: "AlphaV2",
+    hashers: ["Blake2_128Concat", "Blake2_128Concat"],
+    keys: [AccountId, Tuple(AccountId, u16)],
+    value: CompactBalance,
+    default: 0n,
+  }),
+  /** Total shares of a hotkey's stake pool on a subnet. */
+  TotalHotkeyShares: new StorageDoubleMap({
+    pallet: PALLET,
+    name: "TotalHotkeySharesV2",
+    hashers: ["Blake2_128Concat", "Identity"],
+    keys: [AccountId, u16],
+    value: CompactBalance,
+    default: 0n,
+  }),
+  DefaultMinStake: value("DefaultMinStake", u64, 2_000_000n),
+  /** Root stake's weight in consensus stake, as a fraction of u64::MAX (≈ 0.0527). */
+  TaoWeight: value("TaoWeight", u64, 971_718_665_099_567_868n),
+  MinDelegateTake: value("MinDelegateTake", u16, 0),
+  MaxDelegateTake: value("MaxDelegateTake", u16, 11_796),
+  TxDelegateTakeRateLimit: value("TxDelegateTakeRateLimit", u64, 216_000n),
+  LastTxBlockDelegateTake: perAccount("LastTxBlockDelegateTake", u64, 0n),
   /** Alpha staked to a hotkey on a subnet, all its nominators together (filled by staking). */
   TotalHotkeyAlpha: new StorageDoubleMap({
     pallet: PALLET,
