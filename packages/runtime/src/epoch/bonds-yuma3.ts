@@ -60,6 +60,15 @@ export function matEmaLiquidAlpha(
   const weightAt = new Float64Array(columns);
   const bondAt = new Float64Array(columns);
   const decayed = new Float64Array(columns);
+  const alphas = new Float64Array(columns);
+  const stamp = new Int32Array(columns).fill(-1);
+  const alphaOf = (j: number, row: number): number => {
+    if (stamp[j] === row) return alphas[j]!;
+    const a = liquid.alpha(consensus[j]!, weightAt[j]!, bondAt[j]!);
+    alphas[j] = a;
+    stamp[j] = row;
+    return a;
+  };
   for (let i = 0; i < n; i++) {
     const ns = next.start[i]!;
     const ne = next.start[i + 1]!;
@@ -71,15 +80,15 @@ export function matEmaLiquidAlpha(
     const oe = i < old.rows ? old.start[i + 1]! : 0;
     mergeRow(next, ns, ne, weightAt);
     mergeRow(old, os, oe, bondAt);
-    const alphaAt = (j: number) => liquid.alpha(consensus[j]!, weightAt[j]!, bondAt[j]!);
+    // Each column's alpha is computed once per row (stamped with the row), for its bond and its weight.
     for (let e = os; e < oe; e++) {
       const j = old.col[e]!;
-      if (j < columns) decayed[j] = mul(ONE - alphaAt(j), old.val[e]!);
+      if (j < columns) decayed[j] = mul(ONE - alphaOf(j, i), old.val[e]!);
     }
     for (let e = ns; e < ne; e++) {
       const j = next.col[e]!;
       if (j >= columns) continue;
-      const inc = Math.max(mul(alphaAt(j), next.val[e]!), 0);
+      const inc = Math.max(mul(alphaOf(j, i), next.val[e]!), 0);
       const v = Math.min(decayed[j]! + inc, ONE);
       if (v > 0) b.push(j, v);
     }

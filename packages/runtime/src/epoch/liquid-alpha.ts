@@ -18,27 +18,32 @@ export interface LiquidAlphaParams {
 
 /**
  * `alpha_sigmoid` for one (consensus, weight, bond) triple. Everything after the difference depends on
- * that difference alone, so results are memoised per difference (default steepness: most bonds buy at
- * a weight <= consensus, difference 0).
+ * that difference alone, and differences repeat a lot: with clipped bond weights (bonds penalty 1)
+ * every bond that buys sits at a weight <= consensus (difference 0), and clipped weights equal their
+ * column's consensus while bonds live on the u16 grid. So results are memoised per difference.
  */
 export class LiquidAlpha {
   private readonly low: number;
   private readonly high: number;
   private readonly factor: number;
+  private readonly atZero: number;
   private readonly cache = new Map<number, number>();
 
   constructor(p: LiquidAlphaParams) {
     this.low = u16Proportion(p.alphaLow);
     this.high = u16Proportion(p.alphaHigh);
     this.factor = div(p.alphaSigmoidSteepness * ONE, MINUS_100);
+    this.atZero = this.fromDifference(0);
   }
 
   alpha(consensus: number, weight: number, bond: number): number {
     const diff = weight >= bond ? clamp(weight - consensus, 0, ONE) : clamp(bond - weight, 0, ONE);
-    const hit = this.cache.get(diff);
-    if (hit !== undefined) return hit;
-    const a = this.fromDifference(diff);
-    if (this.cache.size < CACHE_LIMIT) this.cache.set(diff, a);
+    if (diff === 0) return this.atZero;
+    let a = this.cache.get(diff);
+    if (a === undefined) {
+      a = this.fromDifference(diff);
+      if (this.cache.size < CACHE_LIMIT) this.cache.set(diff, a);
+    }
     return a;
   }
 
