@@ -12,7 +12,7 @@ const ALLOWED: Record<string, string[]> = {
   runtime: ["primitives"],
   node: ["primitives", "runtime"],
   sdk: ["primitives", "runtime"],
-  cli: ["primitives", "runtime", "sdk"],
+  cli: ["primitives", "runtime", "sdk", "node"],
 };
 /** Packages that must stay pure: deterministic, no I/O, usable in a browser. */
 const PURE = new Set(["primitives", "runtime"]);

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { Command } from "commander";
+import { registerNode } from "./commands/node/index.js";
 import { registerWallet } from "./commands/wallet/index.js";
 import { registerYuma } from "./commands/yuma/index.js";
 
@@ -17,5 +18,6 @@ export function buildProgram(): Command {
     .configureHelp({ sortSubcommands: false, showGlobalOptions: false });
   registerWallet(program);
   registerYuma(program);
+  registerNode(program);
   return program;
 }

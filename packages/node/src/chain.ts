@@ -89,26 +89,18 @@ export class Chain {
   readonly #store: BlockStore;
   readonly #trie: Trie;
   readonly #flat: FlatState;
-  readonly #genesis: GenesisBlock;
   readonly #keys: Map<string, Keypair>;
   readonly #listeners = new Set<(event: ChainEvent) => void>();
   #best: BlockRef;
   #finalized: BlockRef;
   #closed = false;
 
-  private constructor(
-    db: Database,
-    preset: Preset,
-    genesis: GenesisBlock,
-    keys: readonly Keypair[],
-    cacheNodes: number,
-  ) {
+  private constructor(db: Database, preset: Preset, keys: readonly Keypair[], cacheNodes: number) {
     this.#db = db;
     this.#store = new BlockStore(db);
     this.preset = preset;
     this.runtime = new Runtime(preset);
-    this.#genesis = genesis;
-    this.genesisHash = genesis.hash;
+    this.genesisHash = this.#store.metaHash(META.genesis)!;
     this.#trie = new Trie(new NodeLoader(this.#store.trieSource, cacheNodes));
     this.#flat = new FlatState(db.tables.state);
     this.#keys = new Map(keys.map((k) => [k.ss58Address, k]));
@@ -125,12 +117,11 @@ export class Chain {
       const store = new BlockStore(db);
       const format = store.meta(META.format);
       let preset: Preset;
-      let genesis: GenesisBlock;
       if (format === undefined) {
         preset = resolvePreset(options.preset ?? "fast");
         const config = options.genesis ?? devGenesis();
-        genesis = buildGenesis(preset, config, options.genesisTimestamp ?? 0n);
-        writeGenesis(store, genesis, preset, config, options.genesisTimestamp ?? 0n);
+        const timestamp = options.genesisTimestamp ?? 0n;
+        writeGenesis(store, buildGenesis(preset, config, timestamp), preset, config, timestamp);
       } else {
         const version = Buffer.from(format).readUInt32BE(0);
         if (version !== FORMAT_VERSION) {
@@ -139,38 +130,33 @@ export class Chain {
             `the database at ${db.path} has format ${version}; this node reads format ${FORMAT_VERSION}`,
           );
         }
-        const stored = store.metaJson<Preset>(META.preset)!;
-        preset = options.preset ? resolvePreset(options.preset) : stored;
-        if (options.preset && !sameJson(preset, stored)) {
+        // The preset's values come from this build of the runtime; the chain remembers which one it uses.
+        const storedName = store.metaJson<{ name: PresetName }>(META.preset)!.name;
+        preset = resolvePreset(options.preset ?? storedName);
+        if (preset.name !== storedName) {
           throw new ChainError(
             "PresetMismatch",
-            `the chain at ${db.path} was created with preset "${stored.name}" (or other values), not "${preset.name}"`,
+            `the chain at ${db.path} runs preset "${storedName}", not "${preset.name}"`,
           );
         }
-        const settings = store.metaJson<{ config: GenesisConfig; timestamp: bigint }>(META.genesisConfig)!;
-        genesis = buildGenesis(preset, settings.config, settings.timestamp);
-        const storedHash = store.metaHash(META.genesis);
-        if (genesis.hash !== storedHash) {
-          throw new ChainError(
-            "GenesisMismatch",
-            `the stored genesis settings give hash ${genesis.hash}, but the chain's genesis is ${storedHash}`,
-          );
-        }
+        // The genesis state itself is stored (block 0's trie); a genesis given must reproduce it.
         if (options.genesis || options.genesisTimestamp !== undefined) {
+          const settings = store.metaJson<{ config: GenesisConfig; timestamp: bigint }>(META.genesisConfig)!;
           const given = buildGenesis(
             preset,
             options.genesis ?? settings.config,
             options.genesisTimestamp ?? settings.timestamp,
           );
-          if (given.hash !== genesis.hash) {
+          const storedHash = store.metaHash(META.genesis);
+          if (given.hash !== storedHash) {
             throw new ChainError(
               "GenesisMismatch",
-              `the chain at ${db.path} has genesis ${genesis.hash}; the genesis given gives ${given.hash}`,
+              `the chain at ${db.path} has genesis ${storedHash}, but the genesis given gives ${given.hash} with this runtime; use another base path for another chain`,
             );
           }
         }
       }
-      return new Chain(db, preset, genesis, options.authorityKeys ?? [], options.trieCacheNodes ?? 500_000);
+      return new Chain(db, preset, options.authorityKeys ?? [], options.trieCacheNodes ?? 500_000);
     } catch (e) {
       if (!options.database) await db.close();
       throw e;
@@ -275,7 +261,7 @@ export class Chain {
   /** Re-executes the chain from genesis, checking every block and state root, and the stored state. */
   replay(options: ReplayOptions = {}): ReplayReport {
     this.#open();
-    return replayChain(this.#context(), this.#genesis, options);
+    return replayChain(this.#context(), options);
   }
 
   /** Moves both heads back to block `id` of the best chain, deleting the blocks above it. Returns how many. */
@@ -384,10 +370,6 @@ export class Chain {
 
 function resolvePreset(preset: Preset | PresetName): Preset {
   return typeof preset === "string" ? getPreset(preset) : preset;
-}
-
-function sameJson(a: unknown, b: unknown): boolean {
-  return Buffer.compare(Buffer.from(encodeJson(a)), Buffer.from(encodeJson(b))) === 0;
 }
 
 function writeGenesis(

@@ -6,13 +6,12 @@ import { AuraStorage, MemoryStore } from "@opentao/runtime";
 import { type Header, hashHeader } from "../block/header.js";
 import { BlockError, ReplayError } from "../errors.js";
 import { NodeLoader } from "../state/node-loader.js";
-import { type Root, Trie } from "../state/trie.js";
+import { type Root, rootOf, Trie } from "../state/trie.js";
 import { decodeNode, type Hash, hashNode, isHash } from "../state/trie-node.js";
 import { hashBytes, hashHex } from "./block-store.js";
 import { checkBody, checkHeader } from "./checks.js";
 import type { ChainContext } from "./context.js";
 import { executeBlock } from "./execute.js";
-import type { GenesisBlock } from "./genesis.js";
 
 export interface ReplayReport {
   /** Blocks re-executed (the head's number). */
@@ -28,28 +27,37 @@ export interface ReplayOptions {
   onProgress?: (number: number, of: number) => void;
 }
 
-export function replayChain(
-  ctx: ChainContext,
-  genesis: GenesisBlock,
-  options: ReplayOptions = {},
-): ReplayReport {
+/**
+ * Replays from the stored genesis state (block 0's trie, checked node by node against its header), so a
+ * chain made by an older runtime's genesis builder still replays with this runtime's block rules.
+ */
+export function replayChain(ctx: ChainContext, options: ReplayOptions = {}): ReplayReport {
   const started = performance.now();
   const { store } = ctx;
-  const storedGenesis = store.hashAt(0);
-  if (genesis.hash !== ctx.genesisHash || storedGenesis !== genesis.hash) {
+  const genesisHash = store.hashAt(0);
+  const genesis = genesisHash === undefined ? undefined : store.header(genesisHash);
+  if (!genesis || genesisHash !== ctx.genesisHash || hashHeader(genesis) !== genesisHash) {
     throw new ReplayError(
       "GenesisMismatch",
-      `the genesis settings give hash ${genesis.hash}, the database holds ${storedGenesis ?? "no block 0"}`,
+      `block 0 is missing or is not the chain's genesis ${ctx.genesisHash}`,
       0,
     );
   }
+  const genesisRoot = hashBytes(genesis.stateRoot);
+  verifyStoredTrie(ctx, genesisRoot);
   const state = new MemoryStore();
-  for (const [key, value] of genesis.state) state.set(key, value);
+  for (const [key, value] of ctx.trie.entries(rootOf(genesisRoot))) state.set(key, value);
   const trie = new Trie(new NodeLoader(undefined));
-  let root: Root = trie.update(undefined, genesis.state);
-  trie.commit(root, undefined, false);
-  let parent: Header = genesis.header;
-  let parentHash = genesis.hash;
+  let root: Root = trie.update(undefined, state.entries());
+  if (hashHex(trie.commit(root, undefined, false)) !== genesis.stateRoot) {
+    throw new ReplayError(
+      "GenesisMismatch",
+      "the stored genesis state does not hash to the genesis state root",
+      0,
+    );
+  }
+  let parent: Header = genesis;
+  let parentHash = genesisHash;
   const best = ctx.best();
   for (let n = 1; n <= best.number; n++) {
     const hash = store.hashAt(n);
@@ -132,9 +140,9 @@ function compareStoredState(ctx: ChainContext, replayed: MemoryStore): void {
 
 /** Every node under the head root is stored and hashes to its reference. */
 function verifyStoredTrie(ctx: ChainContext, root: Hash): void {
+  if (rootOf(root) === undefined) return;
   const source = ctx.store.trieSource;
   const stack: Hash[] = [root];
-  let checked = 0;
   while (stack.length > 0) {
     const hash = stack.pop()!;
     const encoded = source.getNode(hash);
@@ -142,8 +150,6 @@ function verifyStoredTrie(ctx: ChainContext, root: Hash): void {
     if (Buffer.compare(Buffer.from(hashNode(encoded)), Buffer.from(hash)) !== 0) {
       throw new ReplayError("StoredTrieMismatch", `trie node ${bytesToHex(hash)} does not hash to its key`);
     }
-    checked++;
     for (const child of decodeNode(encoded, hash).children ?? []) if (isHash(child)) stack.push(child);
   }
-  if (checked === 0) throw new ReplayError("StoredTrieMismatch", "the head's trie is empty");
 }
