@@ -3,6 +3,7 @@ import {
   bytesToHex,
   type Codec,
   concatBytes,
+  createDecoder,
   decodeExact,
   hexToBytes,
   twox,
@@ -27,6 +28,17 @@ function hashKey(hasher: Hasher, key: Uint8Array): Uint8Array {
 }
 
 const hex = (bytes: Uint8Array) => bytesToHex(bytes, false);
+
+/** Decodes one value from the start of `bytes` and says how many bytes it used. */
+function decodeLeading<T>(codec: Codec<T>, bytes: Uint8Array): { value: T; length: number } {
+  let length = 0;
+  const value = createDecoder((input) => {
+    const v = codec.dec(input);
+    length = (input as unknown as { i: number }).i;
+    return v;
+  })(bytes.slice());
+  return { value, length };
+}
 
 /** `twox128(pallet) ‖ twox128(item)`: the prefix of every key of one storage item. */
 export function itemPrefix(pallet: string, item: string): string {
@@ -200,6 +212,23 @@ export class StorageDoubleMap<K1, K2, V> extends StorageItem<V> {
     const next = fn(this.get(store, k1, k2));
     this.set(store, k1, k2, next);
     return next;
+  }
+
+  /** Removes every entry under the first key `k1`. */
+  clearPrefix(store: KeyValueStore, k1: K1): void {
+    for (const rawKey of store.keysWithPrefix(this.prefixOf(k1))) store.delete(rawKey);
+  }
+
+  /** Every entry, both keys decoded (needs `Concat` or `Identity` hashers). */
+  *entries(store: KeyValueReader): Generator<[K1, K2, V]> {
+    const skip1 = this.prefix.length + HASHED_LENGTH[this.hashers[0]] * 2;
+    for (const rawKey of store.keysWithPrefix(this.prefix)) {
+      const rest = hexToBytes(rawKey.slice(skip1));
+      const { value: k1, length } = decodeLeading(this.keyCodecs[0], rest);
+      const k2Bytes = rest.subarray(length + HASHED_LENGTH[this.hashers[1]]);
+      const k2 = decodeExact(this.keyCodecs[1], k2Bytes, `${this.qualifiedName} key`);
+      yield [k1, k2, this.read(store, rawKey)];
+    }
   }
 
   /** Entries under the first key `k1` (needs a `Concat` or `Identity` second hasher). */

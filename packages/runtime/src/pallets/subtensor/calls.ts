@@ -1,4 +1,5 @@
 import type { AnyCallDef } from "../../frame/call.js";
+import { dissolveNetworkCall, rootDissolveNetworkCall } from "./dissolve.js";
 import { setIdentity, setSubnetIdentity, updateSymbol } from "./identity.js";
 import { burnedRegister, register, registerLimit } from "./register.js";
 import { registerNetworkCall, registerNetworkWithIdentityCall } from "./register-network.js";
@@ -35,4 +36,6 @@ export const SUBTENSOR_CALLS: AnyCallDef[] = [
   ...MOVE_CALLS,
   decreaseTake,
   increaseTake,
+  dissolveNetworkCall,
+  rootDissolveNetworkCall,
 ];
