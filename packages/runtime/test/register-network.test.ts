@@ -92,3 +92,32 @@ describe("register_network", () => {
     expect(S.NetworksAdded.get(c.store, 1)).toBe(false);
   });
 });
+
+describe("the subnet limit", () => {
+  it("prunes the non-immune subnet with the lowest EMA price to make room, else refuses", () => {
+    const c = chainWithFunds([bob]);
+    for (let i = 1; i <= 3; i++) run(c, bob, register(Keypair.fromUri(`//Bob//n${i}`).ss58Address));
+    S.SubnetLimit.set(c.store, 3);
+    S.NetworkImmunityPeriod.set(c.store, 1_000_000n);
+    expect(run(c, bob, register(Keypair.fromUri("//Bob//n4").ss58Address)).error).toMatchObject({
+      name: "SubnetLimitReached",
+    });
+    S.NetworkImmunityPeriod.set(c.store, 0n);
+    S.SubnetMovingPrice.set(c.store, 1, 300n);
+    S.SubnetMovingPrice.set(c.store, 2, 100n);
+    S.SubnetMovingPrice.set(c.store, 3, 200n);
+    const out = run(c, bob, register(Keypair.fromUri("//Bob//n4").ss58Address));
+    expect(out.error).toBeUndefined();
+    expect(out.events).toContainEqual({
+      pallet: "SubtensorModule",
+      name: "NetworkRemoved",
+      data: { netuid: 2 },
+    });
+    expect(out.events).toContainEqual({
+      pallet: "SubtensorModule",
+      name: "NetworkAdded",
+      data: { netuid: 2, mechanism: 1 },
+    });
+    expect(S.SubnetOwnerHotkey.get(c.store, 2)).toBe(Keypair.fromUri("//Bob//n4").ss58Address);
+  });
+});

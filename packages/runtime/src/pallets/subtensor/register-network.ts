@@ -6,6 +6,7 @@ import type { Scope } from "../../frame/scope.js";
 import { weight } from "../../frame/weights.js";
 import { reducibleBalance, transfer } from "../balances/currency.js";
 import { subnetAccountId } from "./accounts.js";
+import { dissolveNetwork } from "./dissolve.js";
 import { SubtensorErrors as E } from "./errors.js";
 import { associateHotkey, hotkeyAccountExists } from "./hotkeys.js";
 import { isValidSubnetIdentity, OptionalSubnetIdentity } from "./identity.js";
@@ -49,6 +50,23 @@ function medianPriceOfSubnets(scope: Scope) {
   return medianSpotPrice(prices);
 }
 
+/** The non-immune subnet with the lowest EMA price (ties: the earliest registered) makes room. */
+function subnetToPrune(scope: Scope): number | undefined {
+  const { store } = scope;
+  const now = BigInt(scope.env.block.number);
+  const immunity = S.NetworkImmunityPeriod.get(store);
+  let best: { netuid: number; price: bigint; registered: bigint } | undefined;
+  for (const netuid of allNetuids(store)) {
+    if (netuid === ROOT_NETUID) continue;
+    const registered = S.NetworkRegisteredAt.get(store, netuid);
+    if (now < registered + immunity) continue;
+    const price = S.SubnetMovingPrice.get(store, netuid);
+    if (!best || price < best.price || (price === best.price && registered < best.registered))
+      best = { netuid, price, registered };
+  }
+  return best?.netuid;
+}
+
 function lowestFreeNetuid(scope: Scope): number {
   let netuid = 1;
   while (S.NetworksAdded.get(scope.store, netuid)) netuid++;
@@ -72,15 +90,21 @@ export function registerNetwork(
   const lastRegistered = S.NetworkLastRegistered.get(store);
   if (lastRegistered !== 0n && now - lastRegistered < S.NetworkRateLimit.get(store))
     return fail(E.NetworkTxRateLimitExceeded);
-  // Pruning a subnet to make room needs dissolution with stake payouts (the staking issue): until then a
-  // full chain refuses.
-  if (S.TotalNetworks.get(store) - 1 >= S.SubnetLimit.get(store)) return fail(E.SubnetLimitReached);
+  let pruned: number | undefined;
+  if (S.TotalNetworks.get(store) - 1 >= S.SubnetLimit.get(store)) {
+    pruned = subnetToPrune(scope);
+    if (pruned === undefined) return fail(E.SubnetLimitReached);
+  }
   const cost = currentLockCost(scope);
   if (reducibleBalance(scope, coldkey, "Preserve") < cost) return fail(E.CannotAffordLockCost);
   if (identity && !isValidSubnetIdentity(identity)) return fail(E.InvalidIdentity);
 
+  if (pruned !== undefined) {
+    const dissolved = dissolveNetwork(scope, pruned);
+    if (!dissolved.ok) return dissolved;
+  }
   const median = medianPriceOfSubnets(scope);
-  const netuid = lowestFreeNetuid(scope);
+  const netuid = pruned ?? lowestFreeNetuid(scope);
   const locked = cost;
   const moved = transfer(scope, coldkey, subnetAccountId(netuid), locked, "Preserve");
   if (!moved.ok) return moved;

@@ -212,6 +212,8 @@ export const SubtensorStorage = {
   /** The pool's quote (TAO-side) weight w2 as Perquintill (1e18 = 1.0); 0.5 = constant product. */
   PoolQuoteWeight: perSubnet("PoolQuoteWeight", u64, 500_000_000_000_000_000n),
   TotalStake: value("TotalStake", u64, 0n),
+  /** The subnet's EMA ("moving") price, I96F32 raw bits; updated every block by the emission code. */
+  SubnetMovingPrice: perSubnet("SubnetMovingPrice", u128, 0n),
   /** The swap fee of a subnet's pool, u16 proportion (33 = 0.05 %). */
   FeeRate: perSubnet("FeeRate", u16, 33),
   /** Hotkeys a coldkey has staked to (entries are kept after unstaking, as Subtensor does). */
