@@ -1,8 +1,9 @@
 import { Keypair } from "@opentao/primitives";
 import { beforeAll, describe, expect, it } from "vitest";
 import { clientVectors as v } from "../../../test/vectors/index.js";
-import { type RuntimeCall, SubtensorStorage as S } from "../src/index.js";
+import { type RuntimeCall, SubtensorStorage as S, Scope } from "../src/index.js";
 import { weightCommitHash } from "../src/pallets/subtensor/weights/commit-hash.js";
+import { earliestActiveCommitBlocks } from "../src/pallets/subtensor/weights/commit-reveal.js";
 import { TestChain } from "./chain.js";
 import { addSubnet, chainWithFunds, ownerHotkey } from "./subnet-fixtures.js";
 
@@ -184,6 +185,18 @@ describe("commit-reveal (hash commits)", () => {
     expect(errorOf(c, validator, commit)).toMatchObject({ name: "CommittingWeightsTooFast" });
     S.CommitRevealWeightsEnabled.set(c.store, 1, false);
     expect(errorOf(c, validator, commit)).toMatchObject({ name: "CommitRevealDisabled" });
+  });
+
+  it("gives the epoch the earliest live commit block of each committing validator (the CR mask)", () => {
+    const c = crSetup();
+    errorOf(c, validator, call("commit_weights", { netuid: 1, commitHash: hashFor(validator.ss58Address) }));
+    const committedAt = BigInt(c.head);
+    const scope = new Scope(c.store, { preset: c.runtime.preset, block: c.nextBlock() });
+    expect(earliestActiveCommitBlocks(scope, 1)).toEqual(new Map([[1, committedAt]]));
+    const epoch = S.SubnetEpochIndex.get(c.store, 1);
+    while (S.SubnetEpochIndex.get(c.store, 1) < epoch + 2n) c.block();
+    const later = new Scope(c.store, { preset: c.runtime.preset, block: c.nextBlock() });
+    expect(earliestActiveCommitBlocks(later, 1).size).toBe(0);
   });
 
   it("batch_commit_weights reports failed items as events and succeeds", () => {

@@ -135,3 +135,25 @@ export function batchRevealWeights(
   scope.emit("SubtensorModule", "WeightsBatchRevealed", { hotkey, netuid, hashes });
   return OK;
 }
+
+/**
+ * The commit-reveal mask the epoch applies (economics §6.5 step 4): for each validator uid with an
+ * unexpired commit, the block of its earliest one. Weights it holds for neurons registered after that
+ * block are masked, so a commit cannot be aimed at a neuron that did not exist yet.
+ */
+export function earliestActiveCommitBlocks(scope: Scope, netuid: number, mecid = 0): Map<number, bigint> {
+  const { store } = scope;
+  const index = netuidIndex(netuid, mecid);
+  const earliest = new Map<number, bigint>();
+  if (!S.CommitRevealWeightsEnabled.get(store, netuid)) return earliest;
+  for (const [hotkey, commits] of S.WeightCommits.entriesOf(store, index)) {
+    const uid = S.Uids.get(store, netuid, hotkey);
+    const live = commits.filter(([, epoch]) => !isExpired(scope, netuid, epoch));
+    if (uid === undefined || live.length === 0) continue;
+    earliest.set(
+      uid,
+      live.reduce((min, [, , block]) => (block < min ? block : min), live[0]![2]),
+    );
+  }
+  return earliest;
+}
