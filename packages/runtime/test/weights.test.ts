@@ -33,6 +33,8 @@ function setup(preset: "fast" | "mainnet" = "fast") {
   const c = chainWithFunds([], preset);
   addSubnet(c, 1, [ownerHotkey.ss58Address, validator.ss58Address, miner.ss58Address]);
   S.ValidatorPermit.set(c.store, 1, [false, true, false]);
+  // Stake keeps the validator's permit through the epochs that run while the test advances blocks.
+  S.TotalHotkeyAlpha.set(c.store, validator.ss58Address, 1, 1_000_000_000_000n);
   S.MinAllowedWeights.set(c.store, 1, 2);
   S.WeightsSetRateLimit.set(c.store, 1, 5n);
   S.CommitRevealWeightsEnabled.set(c.store, 1, false);
@@ -71,7 +73,7 @@ describe("set_weights (Subtensor's weights tests)", () => {
     expect(errorOf(c, outsider, setWeights(1, [0, 1], [1, 1]))).toMatchObject({
       name: "HotKeyNotRegisteredInSubNet",
     });
-    S.StakeThreshold.set(c.store, 1n);
+    S.StakeThreshold.set(c.store, 10_000_000_000_000n);
     expect(errorOf(c, validator, setWeights(1, [0, 1], [1, 1]))).toMatchObject({
       name: "NotEnoughStakeToSetWeights",
     });

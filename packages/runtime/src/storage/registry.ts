@@ -1,5 +1,6 @@
 import { AuraStorage } from "../pallets/aura/storage.js";
 import { BalancesStorage } from "../pallets/balances/storage.js";
+import { CoinbaseStorage } from "../pallets/subtensor/coinbase/storage.js";
 import { SubtensorStorage } from "../pallets/subtensor/storage.js";
 import { SudoStorage } from "../pallets/sudo/storage.js";
 import { SystemStorage } from "../pallets/system/storage.js";
@@ -13,7 +14,7 @@ export const STORAGE = {
   Aura: AuraStorage,
   Balances: BalancesStorage,
   Sudo: SudoStorage,
-  SubtensorModule: SubtensorStorage,
+  SubtensorModule: { ...SubtensorStorage, ...CoinbaseStorage },
 } as const;
 
 export type AnyStorageItem =

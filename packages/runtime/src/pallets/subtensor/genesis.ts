@@ -1,4 +1,6 @@
 import type { Scope } from "../../frame/scope.js";
+import { BalancesStorage } from "../balances/storage.js";
+import { CoinbaseStorage } from "./coinbase/storage.js";
 import { SubtensorStorage as S } from "./storage.js";
 import { ROOT_NETUID } from "./subnets.js";
 
@@ -23,7 +25,18 @@ export function buildSubtensorGenesis(scope: Scope, rootOwner: string | undefine
   S.TaoWeight.set(store, network.taoWeight);
   S.DefaultMinStake.set(store, scope.env.preset.staking.defaultMinStake);
   S.TxDelegateTakeRateLimit.set(store, BigInt(scope.env.preset.staking.txDelegateTakeRateLimit));
+  // Child keys and key swaps: root may change these later (sudo_set_* calls).
+  const { staking, swaps } = scope.env.preset;
+  S.StakeThreshold.set(store, staking.stakeThreshold);
+  S.MinChildkeyTake.set(store, staking.minChildkeyTake);
+  S.MaxChildkeyTake.set(store, staking.maxChildkeyTake);
+  S.TxChildkeyTakeRateLimit.set(store, BigInt(staking.txChildkeyTakeRateLimit));
+  S.PendingChildKeyCooldown.set(store, BigInt(staking.pendingChildKeyCooldown));
+  S.ColdkeySwapAnnouncementDelay.set(store, swaps.coldkeySwapAnnouncementDelay);
+  S.ColdkeySwapReannouncementDelay.set(store, swaps.coldkeySwapReannouncementDelay);
 
+  // The issuance the halvings read starts at what genesis minted.
+  CoinbaseStorage.TotalIssuance.set(store, BalancesStorage.TotalIssuance.get(store));
   S.NetworksAdded.set(store, ROOT_NETUID, true);
   S.TotalNetworks.set(store, 1);
   S.Tempo.set(store, ROOT_NETUID, root.tempo);

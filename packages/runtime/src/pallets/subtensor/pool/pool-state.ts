@@ -47,6 +47,7 @@ export function swapTaoForAlpha(
   netuid: number,
   tao: bigint,
   limitPrice?: U64F64,
+  dropFees = false,
 ): SwapResult | { ok: false; error: DispatchError } {
   const { store } = scope;
   let amountIn = tao;
@@ -57,7 +58,7 @@ export function swapTaoForAlpha(
       feeRate: S.FeeRate.get(store, netuid),
       minimumReserve: scope.env.preset.pool.minimumReserve,
     };
-    const quote = quoteBuy(poolOf(store, netuid), tao, { feeRate, minimumReserve }, limitPrice);
+    const quote = quoteBuy(poolOf(store, netuid), tao, { feeRate, minimumReserve, dropFees }, limitPrice);
     if (!quote.ok) return { ok: false, error: asError(quote.error) };
     amountIn = quote.amountPaidIn;
     amountOut = quote.amountPaidOut;
