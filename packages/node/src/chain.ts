@@ -1,8 +1,9 @@
 // The chain on disk: genesis, the best and finalized heads, block production and import, state at any
 // block with proofs, replay and revert. Node II puts the transaction pool, RPC and `tao node --dev` on it.
-import { cryptoReady, type Keypair, normalizeAddress, ss58Decode } from "@opentao/primitives";
+import { cryptoReady, type Keypair, normalizeAddress } from "@opentao/primitives";
 import {
   AuraStorage,
+  type BlockInfo,
   devGenesis,
   type EventRecord,
   type GenesisConfig,
@@ -15,8 +16,9 @@ import {
 import { type Block, decodeBlock } from "./block/block.js";
 import type { Header } from "./block/header.js";
 import { indexBlock } from "./chain/account-index.js";
-import { prepareAuthored, type SlotChoice } from "./chain/author.js";
+import { nextSlot, prepareAuthored, type SlotChoice } from "./chain/author.js";
 import { type Activity, BlockStore, FORMAT_VERSION, hashBytes, META } from "./chain/block-store.js";
+import { slotAuthor } from "./chain/checks.js";
 import type { BlockRef, ChainContext } from "./chain/context.js";
 import type { Rejected } from "./chain/execute.js";
 import { newFinalized } from "./chain/finality.js";
@@ -208,7 +210,7 @@ export class Chain {
 
   /** The extrinsics and events that name `address`, newest first. */
   accountActivity(address: string, limit = 100): Activity[] {
-    return this.#store.activity(ss58Decode(normalizeAddress(address)), limit);
+    return this.#store.activity(normalizeAddress(address), limit);
   }
 
   /** The state after block `id`: a snapshot read through the trie (any stored block). */
@@ -233,6 +235,20 @@ export class Chain {
       key: k,
       value: this.#trie.get(root, k) ?? null,
       nodes: this.#trie.proof(root, k),
+    };
+  }
+
+  /** The next block on the best head (number, parent, slot, time, author): what transactions are checked against. */
+  nextBlock(choice: SlotChoice = {}): BlockInfo & { slot: bigint } {
+    const parent = this.#best;
+    const { slot, timestamp } = nextSlot(this.#context(), choice);
+    const author = slotAuthor(AuraStorage.Authorities.get(this.#flat), slot);
+    return {
+      number: parent.number + 1,
+      parentHash: parent.hash,
+      timestamp,
+      slot,
+      ...(author ? { author } : {}),
     };
   }
 

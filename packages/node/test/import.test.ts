@@ -1,5 +1,6 @@
 // Import: a second node replays the author's blocks to the same head; each broken block is refused with
 // the check's name, and a refused block changes nothing.
+import { Overlay } from "@opentao/runtime";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   type Block,
@@ -133,9 +134,20 @@ describe("block import", () => {
     expect(at.header.timestamp).toBe(10_017n);
     const next = author.produceBlock([]);
     expect(next.header.slot).toBe(41n);
-    expect(next.header.timestamp).toBe(41n * 250n);
+    expect(next.header.timestamp).toBe(10_017n + 250n);
     for (const b of [at, next]) importer.importBlock(b.block);
     expect(importer.head().hash).toBe(next.hash);
+  });
+
+  it("says what the next block will be, so a transaction can be checked against it", () => {
+    const next = author.nextBlock();
+    expect(next).toMatchObject({ number: author.head().number + 1, parentHash: author.head().hash });
+    expect(next.author).toBe(ONE.ss58Address);
+    expect(next.timestamp).toBe(author.head().header.timestamp + 250n);
+    // validateTransaction wants a KeyValueStore though it writes nothing; an overlay makes the view one.
+    const view = new Overlay(author.headState());
+    const check = author.runtime.validateTransaction(view, next, transfer(author, ALICE, address(77), TAO));
+    expect(check.ok).toBe(true);
   });
 
   it("leaves out invalid candidates when authoring and says why", () => {

@@ -1,38 +1,44 @@
-// Which accounts a block touches: each extrinsic's signer and the accounts in its call's arguments, and
-// every account named in an event. The node stores one `accounts` row per (account, block, item).
-import { blake2b256, ss58Decode } from "@opentao/primitives";
-import { decodeExtrinsic, type EventRecord } from "@opentao/runtime";
+// Which accounts a block touches: each extrinsic's signer, and every account named in an event (a call's
+// other accounts — a transfer's destination, a stake's hotkey — appear in its events). The node stores
+// one `accounts` row per (account, block, item), keyed by the account's SS58 text (prefix 42) as the
+// runtime writes it in events, so indexing never decodes base58.
+import { blake2b256, ss58Encode } from "@opentao/primitives";
+import type { EventRecord } from "@opentao/runtime";
 import { activityKey } from "./block-store.js";
 
 const BASE58 = /^[1-9A-HJ-NP-Za-km-z]{46,48}$/;
-const decoded = new Map<string, Uint8Array | null>();
 
-/** The public key behind an SS58 string, or null for a string that is not an address (cached). */
-function accountOf(text: string): Uint8Array | null {
-  let key = decoded.get(text);
-  if (key !== undefined) return key;
-  try {
-    key = ss58Decode(text);
-  } catch {
-    key = null;
-  }
-  if (decoded.size > 200_000) decoded.clear();
-  decoded.set(text, key);
-  return key;
-}
-
-function collect(value: unknown, out: Uint8Array[], depth = 0): void {
+function collect(value: unknown, out: string[], depth = 0): void {
   if (depth > 8) return;
   if (typeof value === "string") {
-    if (BASE58.test(value)) {
-      const key = accountOf(value);
-      if (key) out.push(key);
-    }
+    if (BASE58.test(value)) out.push(value);
   } else if (Array.isArray(value)) {
     for (const v of value) collect(v, out, depth + 1);
   } else if (value && typeof value === "object" && !(value instanceof Uint8Array)) {
     for (const v of Object.values(value)) collect(v, out, depth + 1);
   }
+}
+
+const encoded = new Map<string, string>();
+
+/**
+ * The signer of a signed v4 extrinsic, read in place (decoding the whole extrinsic would re-encode every
+ * account as SS58): compact length ‖ 0x84 ‖ MultiAddress::Id (0x00) ‖ 32-byte account.
+ */
+function signerOf(bytes: Uint8Array): string | undefined {
+  const first = bytes[0] ?? 0;
+  const mode = first & 3;
+  const at = mode === 0 ? 1 : mode === 1 ? 2 : mode === 2 ? 4 : (first >> 2) + 5;
+  if (bytes[at] !== 0x84 || bytes[at + 1] !== 0 || bytes.length < at + 34) return undefined;
+  const key = bytes.subarray(at + 2, at + 34);
+  const hex = Buffer.from(key.buffer, key.byteOffset, 32).toString("hex");
+  let address = encoded.get(hex);
+  if (address === undefined) {
+    address = ss58Encode(key);
+    if (encoded.size > 100_000) encoded.clear();
+    encoded.set(hex, address);
+  }
+  return address;
 }
 
 /** The `accounts` rows and extrinsic hashes of a block. */
@@ -42,7 +48,7 @@ export function indexBlock(
   events: readonly EventRecord[],
 ): { activity: Uint8Array[]; extrinsicHashes: Uint8Array[] } {
   const rows = new Map<string, Uint8Array>();
-  const add = (accounts: Uint8Array[], kind: "extrinsic" | "event", index: number) => {
+  const add = (accounts: string[], kind: "extrinsic" | "event", index: number) => {
     for (const account of accounts) {
       const key = activityKey(account, number, kind, index);
       rows.set(key.toString("latin1"), key);
@@ -51,18 +57,11 @@ export function indexBlock(
   const extrinsicHashes: Uint8Array[] = [];
   for (const [i, bytes] of extrinsics.entries()) {
     extrinsicHashes.push(blake2b256(bytes));
-    const accounts: Uint8Array[] = [];
-    try {
-      const tx = decodeExtrinsic(bytes);
-      if (tx.signed) collect(tx.signed.signer, accounts);
-      collect(tx.call.args, accounts);
-    } catch {
-      // A block only holds extrinsics the runtime applied, so they decode; nothing to index otherwise.
-    }
-    add(accounts, "extrinsic", i);
+    const signer = signerOf(bytes);
+    if (signer) add([signer], "extrinsic", i);
   }
   for (const [i, record] of events.entries()) {
-    const accounts: Uint8Array[] = [];
+    const accounts: string[] = [];
     collect(record.event.data, accounts);
     add(accounts, "event", i);
   }

@@ -21,21 +21,15 @@ export interface SlotChoice {
 }
 
 /**
- * The slot and time of the next block: given, or (instant and manual mode) the parent's slot plus one,
- * starting at that slot's start.
+ * The slot and time of the next block: from the time given, from the slot given (its start), or (instant
+ * and manual mode) the parent's time plus one slot duration — which is always the parent's slot plus one.
  */
 export function nextSlot(ctx: ChainContext, choice: SlotChoice): { slot: bigint; timestamp: bigint } {
   const parent = ctx.best().header;
   const duration = BigInt(ctx.preset.chain.blockTimeMs);
-  let slot: bigint;
-  let timestamp: bigint;
-  if (choice.timestamp !== undefined) {
-    timestamp = choice.timestamp;
-    slot = slotOf(timestamp, ctx.preset);
-  } else {
-    slot = choice.slot ?? parent.slot + 1n;
-    timestamp = slot * duration;
-  }
+  const timestamp =
+    choice.timestamp ?? (choice.slot !== undefined ? choice.slot * duration : parent.timestamp + duration);
+  const slot = slotOf(timestamp, ctx.preset);
   if (slot <= parent.slot) {
     throw new ChainError(
       "SlotNotAfterParent",

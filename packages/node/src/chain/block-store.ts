@@ -32,13 +32,17 @@ export function numberKey(n: number): Buffer {
 
 export type ActivityKind = "extrinsic" | "event";
 
-/** account (32) ‖ block u32 BE ‖ kind (0 extrinsic, 1 event) ‖ index u32 BE. */
-export function activityKey(account: Uint8Array, block: number, kind: ActivityKind, index: number): Buffer {
-  const key = Buffer.alloc(41);
-  key.set(account, 0);
-  key.writeUInt32BE(block, 32);
-  key[36] = kind === "extrinsic" ? 0 : 1;
-  key.writeUInt32BE(index, 37);
+/** The `accounts` key prefix of an account: its SS58 text (prefix 42) ‖ 0x00. */
+export const accountPrefix = (address: string): Buffer => Buffer.from(`${address}\0`, "latin1");
+
+/** account SS58 ‖ 0x00 ‖ block u32 BE ‖ kind (0 extrinsic, 1 event) ‖ index u32 BE. */
+export function activityKey(address: string, block: number, kind: ActivityKind, index: number): Buffer {
+  const at = address.length + 1;
+  const key = Buffer.alloc(at + 9);
+  key.write(address, 0, "latin1");
+  key.writeUInt32BE(block, at);
+  key[at + 4] = kind === "extrinsic" ? 0 : 1;
+  key.writeUInt32BE(index, at + 5);
   return key;
 }
 
@@ -114,15 +118,17 @@ export class BlockStore {
     return { blockHash: hashHex(buf.subarray(0, 32)), index: buf.readUInt32BE(32) };
   }
 
-  /** An account's extrinsics and events, newest first. */
-  activity(account: Uint8Array, limit: number): Activity[] {
+  /** An account's extrinsics and events (by its SS58 text, prefix 42), newest first. */
+  activity(address: string, limit: number): Activity[] {
     const out: Activity[] = [];
-    for (const [key] of this.db.tables.accounts.scan(account, { reverse: true, limit })) {
+    const prefix = accountPrefix(address);
+    for (const [key] of this.db.tables.accounts.scan(prefix, { reverse: true, limit })) {
       const buf = Buffer.from(key.buffer, key.byteOffset, key.byteLength);
+      const at = prefix.length;
       out.push({
-        block: buf.readUInt32BE(32),
-        kind: buf[36] === 0 ? "extrinsic" : "event",
-        index: buf.readUInt32BE(37),
+        block: buf.readUInt32BE(at),
+        kind: buf[at + 4] === 0 ? "extrinsic" : "event",
+        index: buf.readUInt32BE(at + 5),
       });
     }
     return out;

@@ -13,7 +13,7 @@ export const TABLES = [
   "numbers",
   /** block hash → the block's events (tagged JSON). */
   "events",
-  /** account (32 bytes) ‖ u32 BE block ‖ kind (0 extrinsic, 1 event) ‖ u32 BE index → empty. */
+  /** account SS58 ‖ 0 ‖ u32 BE block ‖ kind (0 extrinsic, 1 event) ‖ u32 BE index → 1. */
   "accounts",
   /** blake2-256 of an extrinsic → block hash ‖ u32 BE index. */
   "extrinsics",

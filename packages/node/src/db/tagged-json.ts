@@ -2,10 +2,9 @@
 
 export function encodeJson(value: unknown): Uint8Array {
   return Buffer.from(
-    JSON.stringify(value, function (this: Record<string, unknown>, key, v) {
-      const raw = this[key];
-      if (typeof raw === "bigint") return { $bigint: raw.toString() };
-      if (raw instanceof Uint8Array) return { $bytes: `0x${Buffer.from(raw).toString("hex")}` };
+    JSON.stringify(value, (_key, v) => {
+      if (typeof v === "bigint") return { $bigint: v.toString() };
+      if (v instanceof Uint8Array) return { $bytes: `0x${Buffer.from(v).toString("hex")}` };
       return v;
     }),
   );
