@@ -149,7 +149,7 @@ describe("a subnet doing work, through blocks", () => {
     const ok = (who: Keypair, x: RuntimeCall) => {
       const out = c.block([c.sign(who, x)]);
       const o = out.ok ? out.outcomes[0] : undefined;
-      if (!o || o.kind !== "Applied" || !o.success) throw new Error(`${x.name} failed: ${JSON.stringify(o)}`);
+      if (o?.kind !== "Applied" || !o.success) throw new Error(`${x.name} failed: ${JSON.stringify(o)}`);
     };
     ok(owner, call("register_network", { hotkey: ownerHot.ss58Address }));
     ok(vCold, call("burned_register", { netuid: 1, hotkey: validator.ss58Address }));
