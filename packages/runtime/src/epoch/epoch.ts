@@ -13,11 +13,15 @@ import { toU16Proportion, u16Proportion } from "./math/fixed32.js";
 import { asPacked, mergeRows, type U16Rows } from "./math/rows.js";
 import { fromPacked, type SparseMatrix } from "./math/sparse.js";
 import { normalizedStake } from "./stake.js";
-import type { EpochInput, EpochResult } from "./types.js";
+import type { EpochInput, EpochResult, EpochTrace } from "./types.js";
 import { newValidatorPermits, oldValidatorPermits } from "./validator-permits.js";
 import { maskWeights, rowNormalizeWeights } from "./weights.js";
 
-export function runEpoch(input: EpochInput): EpochResult {
+/**
+ * One epoch. `trace`, when given, receives the intermediate values (consensus, clipped weights, trust,
+ * bonds before storage, …) once the epoch is done; it changes nothing in the result.
+ */
+export function runEpoch(input: EpochInput, trace?: (t: EpochTrace) => void): EpochResult {
   const { n, block, params: p, ownerUid } = input;
 
   const inactive = inactiveMask(input.lastUpdate, p.activityCutoff, block);
@@ -60,6 +64,21 @@ export function runEpoch(input: EpochInput): EpochResult {
   const split = emissionSplit(incentive, dividends, stake, active, input.emission);
 
   const bonds = storeBonds(stored, oldBonds, permitNew, permitOld);
+  if (trace) {
+    trace({
+      stake,
+      activeStake: active,
+      permitOld,
+      weights,
+      consensus,
+      clipped,
+      validatorTrust: trust,
+      incentive,
+      weightsForBonds: wb,
+      bonds: stored,
+      dividends,
+    });
+  }
 
   return {
     active: inactive.map((x) => !x),

@@ -4,6 +4,7 @@ export { resetBonds } from "./bonds-reset.js";
 export { weightedMedian } from "./consensus.js";
 export { runEpochDense } from "./dense/epoch.js";
 export { runEpoch } from "./epoch.js";
+export * from "./explain/index.js";
 export { packRows, rowOf, type U16Rows, unpackRows } from "./math/rows.js";
 export { ScenarioError } from "./scenario/errors.js";
 export { parseScenario } from "./scenario/parse.js";
@@ -16,4 +17,5 @@ export {
   type ScenarioStep,
   type ScenarioStepResult,
 } from "./scenario/types.js";
-export type { EpochInput, EpochParams, EpochResult, SparseRow } from "./types.js";
+export * from "./simulate/index.js";
+export type { EpochInput, EpochParams, EpochResult, EpochTrace, SparseMatrix, SparseRow } from "./types.js";

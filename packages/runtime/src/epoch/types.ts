@@ -1,10 +1,10 @@
 // What one epoch reads and what it produces: Subtensor's storage items for one subnet mechanism.
 import type { I64F64 } from "@opentao/primitives";
 import type { U16Rows } from "./math/rows.js";
-import type { SparseRow } from "./math/sparse.js";
+import type { SparseMatrix, SparseRow } from "./math/sparse.js";
 
 export type { U16Rows } from "./math/rows.js";
-export type { SparseRow } from "./math/sparse.js";
+export type { SparseMatrix, SparseRow } from "./math/sparse.js";
 
 /** Subnet hyperparameters the epoch reads (names and units as in Subtensor's storage). */
 export interface EpochParams {
@@ -78,4 +78,30 @@ export interface EpochResult {
   validatorEmission: bigint[];
   /** The Emission storage item: normalised (incentive + dividends) × emission. */
   emission: bigint[];
+}
+
+/**
+ * What happened inside one epoch, for explaining it (`runEpoch`'s optional trace callback). Vectors
+ * and matrix values are I32F32 raw bits (value·2^32) exactly as the epoch computed them.
+ */
+export interface EpochTrace {
+  /** Stake after the threshold, normalised. */
+  stake: Float64Array;
+  /** Stake of active validators with an (old) permit, normalised; 0 elsewhere. */
+  activeStake: Float64Array;
+  /** The permits the epoch masked with (last epoch's, owner forced on). */
+  permitOld: boolean[];
+  /** Weights after the masks, row-normalised. */
+  weights: SparseMatrix;
+  /** Per column: the stake-weighted median with majority kappa. */
+  consensus: Float64Array;
+  /** Weights clipped to consensus. */
+  clipped: SparseMatrix;
+  validatorTrust: Float64Array;
+  incentive: Float64Array;
+  /** The weights bonds are bought with: W + β·(W̄ − W). */
+  weightsForBonds: SparseMatrix;
+  /** EMA bonds before storage (original Yuma: column max-upscaled; Yuma3: proportions). */
+  bonds: SparseMatrix;
+  dividends: Float64Array;
 }

@@ -3,12 +3,14 @@
 import { I64F64 } from "@opentao/primitives";
 import { runEpoch } from "../epoch.js";
 import { packRows, type U16Rows, unpackRows } from "../math/rows.js";
-import type { EpochResult } from "../types.js";
+import type { EpochInput, EpochResult } from "../types.js";
 import { parseScenario } from "./parse.js";
 import { RESULT_FORMAT, type Scenario, type ScenarioResult, type ScenarioStepResult } from "./types.js";
 
 export interface StepTrace {
   block: number;
+  /** What the epoch read (the carried bonds and permits included): rerun it to look inside. */
+  input: EpochInput;
   result: EpochResult;
   /** Stored bonds after the epoch. */
   bonds: U16Rows;
@@ -25,7 +27,7 @@ export function traceScenario(s: Scenario): StepTrace[] {
     weights = step.weights ? packRows(step.weights, s.neurons) : weights;
     lastUpdate = step.lastUpdate ?? lastUpdate;
     registration = step.blockAtRegistration ?? registration;
-    const result = runEpoch({
+    const input: EpochInput = {
       n: s.neurons,
       block: step.block,
       lastMechanismStepBlock: step.lastMechanismStepBlock,
@@ -38,10 +40,11 @@ export function traceScenario(s: Scenario): StepTrace[] {
       lastUpdate,
       blockAtRegistration: registration,
       emission: step.emission,
-    });
+    };
+    const result = runEpoch(input);
     bonds = result.bonds;
     permits = result.validatorPermit;
-    return { block: step.block, result, bonds };
+    return { block: step.block, input, result, bonds };
   });
 }
 
