@@ -6,6 +6,7 @@ import { registerNetworkCall, registerNetworkWithIdentityCall } from "./register
 import { rootRegister, tryAssociateHotkey } from "./root-register.js";
 import { serveAxonCall, serveAxonTlsCall, servePrometheusCall } from "./serve.js";
 import { STAKING_CALLS } from "./staking/add-remove.js";
+import { CHILD_KEY_CALLS } from "./staking/children.js";
 import { MOVE_CALLS } from "./staking/move.js";
 import { decreaseTake, increaseTake } from "./staking/takes.js";
 import { startCall } from "./start-call.js";
@@ -38,4 +39,5 @@ export const SUBTENSOR_CALLS: AnyCallDef[] = [
   increaseTake,
   dissolveNetworkCall,
   rootDissolveNetworkCall,
+  ...CHILD_KEY_CALLS,
 ];

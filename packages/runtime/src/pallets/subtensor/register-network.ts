@@ -13,6 +13,7 @@ import { isValidSubnetIdentity, OptionalSubnetIdentity } from "./identity.js";
 import { initNewNetwork } from "./init-network.js";
 import { lockReductionInterval, medianSpotPrice, networkLockCost, newSubnetPool } from "./lock-cost.js";
 import { spotPrice } from "./pool/balancer.js";
+import { scheduleRootValidatorsAsParents } from "./staking/children.js";
 import { SubtensorStorage as S, type SubnetIdentityV3 } from "./storage.js";
 import { allNetuids, ROOT_NETUID } from "./subnets.js";
 import { nextAvailableSymbol } from "./symbols.js";
@@ -127,6 +128,9 @@ export function registerNetwork(
     S.SubnetIdentitiesV3.set(store, netuid, identity);
     scope.emit("SubtensorModule", "SubnetIdentitySet", { netuid });
   }
+  // Step 11: root validators become 100 % parents of the owner hotkey (before the subtoken starts, so
+  // the links apply at once, as on Subtensor where start_call comes later).
+  scheduleRootValidatorsAsParents(scope, netuid);
   if (!scope.env.preset.startCall.required) {
     // The devnet's subnets start at once: no start_call needed.
     S.FirstEmissionBlockNumber.set(store, netuid, now + 1n);

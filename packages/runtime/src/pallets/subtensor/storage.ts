@@ -96,6 +96,8 @@ export const ChainIdentityV2 = Struct({
 export type ChainIdentityV2 = ReturnType<typeof ChainIdentityV2.dec>;
 
 const WeightRow = Vector(Tuple(u16, u16));
+/** `Vec<(u64 proportion, AccountId)>`: child or parent links. */
+export const ChildLinks = Vector(Tuple(u64, AccountId));
 
 // Defaults are Subtensor's storage defaults; genesis and `register_network` write the preset's values.
 export const SubtensorStorage = {
@@ -289,4 +291,95 @@ export const SubtensorStorage = {
   Axons: perSubnetAccount("Axons", Option(AxonInfo), undefined),
   NeuronCertificates: perSubnetAccount("NeuronCertificates", Option(NeuronCertificate), undefined),
   Prometheus: perSubnetAccount("Prometheus", Option(PrometheusInfo), undefined),
+
+  // ===================================================================================================
+  // --- child keys and key swaps (issue 8 parts 3 and 5; transactions.md §4.7, §4.8, economics §8.2)
+  /** (parent, netuid) → [(proportion, child)]; proportion u64::MAX = 100 % of the parent's stake. */
+  ChildKeys: new StorageDoubleMap({
+    pallet: PALLET,
+    name: "ChildKeys",
+    hashers: ["Blake2_128Concat", "Identity"],
+    keys: [AccountId, u16],
+    value: ChildLinks,
+    default: [],
+  }),
+  /** (child, netuid) → [(proportion, parent)]: the mirror of ChildKeys. */
+  ParentKeys: new StorageDoubleMap({
+    pallet: PALLET,
+    name: "ParentKeys",
+    hashers: ["Blake2_128Concat", "Identity"],
+    keys: [AccountId, u16],
+    value: ChildLinks,
+    default: [],
+  }),
+  /** (netuid, parent) → (children, cooldown block): applied at the subnet's first epoch after it. */
+  PendingChildKeys: new StorageDoubleMap({
+    pallet: PALLET,
+    name: "PendingChildKeys",
+    hashers: ["Identity", "Blake2_128Concat"],
+    keys: [u16, AccountId],
+    value: Tuple(ChildLinks, u64),
+    default: [[], 0n] as [[bigint, string][], bigint],
+  }),
+  /** (hotkey, netuid) → the childkey take, u16 (65535 = 1.0). */
+  ChildkeyTake: new StorageDoubleMap({
+    pallet: PALLET,
+    name: "ChildkeyTake",
+    hashers: ["Blake2_128Concat", "Identity"],
+    keys: [AccountId, u16],
+    value: u16,
+    default: 0,
+  }),
+  MinChildkeyTake: value("MinChildkeyTake", u16, 0),
+  MaxChildkeyTake: value("MaxChildkeyTake", u16, 11_796),
+  MinChildkeyTakePerSubnet: perSubnet("MinChildkeyTakePerSubnet", u16, 0),
+  TxChildkeyTakeRateLimit: value("TxChildkeyTakeRateLimit", u64, 216_000n),
+  PendingChildKeyCooldown: value("PendingChildKeyCooldown", u64, 7_200n),
+  /** Root validators that accept being scheduled as 100 % parents of every new subnet's owner hotkey. */
+  AutoParentDelegationEnabled: perAccount("AutoParentDelegationEnabled", bool, true),
+  /**
+   * `TransactionKeyLastBlock`, an NMap (hotkey Blake2_128Concat, netuid Identity, tx type Identity):
+   * the second key here is (netuid, tx type), whose Identity encoding is the same bytes. Tx types:
+   * 0 SetChildren, 1 SetChildkeyTake.
+   */
+  TransactionKeyLastBlock: new StorageDoubleMap({
+    pallet: PALLET,
+    name: "TransactionKeyLastBlock",
+    hashers: ["Blake2_128Concat", "Identity"],
+    keys: [AccountId, Tuple(u16, u16)],
+    value: u64,
+    default: 0n,
+  }),
+  /** Last swap_hotkey (and coldkey swap) block of an account, for TxRateLimit. */
+  LastTxBlock: perAccount("LastTxBlock", u64, 0n),
+  LastTxBlockChildKeyTake: perAccount("LastTxBlockChildKeyTake", u64, 0n),
+  /** (netuid, coldkey) → block of the coldkey's last hotkey swap touching the subnet. */
+  LastHotkeySwapOnNetuid: new StorageDoubleMap({
+    pallet: PALLET,
+    name: "LastHotkeySwapOnNetuid",
+    hashers: ["Identity", "Blake2_128Concat"],
+    keys: [u16, AccountId],
+    value: u64,
+    default: 0n,
+  }),
+  ColdkeySwapAnnouncementDelay: value("ColdkeySwapAnnouncementDelay", u32, 36_000),
+  ColdkeySwapReannouncementDelay: value("ColdkeySwapReannouncementDelay", u32, 7_200),
+  /** coldkey → (block from which the swap may run, BlakeTwo256 of the new coldkey). */
+  ColdkeySwapAnnouncements: new StorageMap({
+    pallet: PALLET,
+    name: "ColdkeySwapAnnouncements",
+    hasher: "Twox64Concat",
+    key: AccountId,
+    value: Option(Tuple(u32, H256)),
+    default: undefined,
+  }),
+  /** coldkey → block of the dispute: the account is frozen until root resets it. */
+  ColdkeySwapDisputes: new StorageMap({
+    pallet: PALLET,
+    name: "ColdkeySwapDisputes",
+    hasher: "Twox64Concat",
+    key: AccountId,
+    value: Option(u32),
+    default: undefined,
+  }),
 } as const;

@@ -24,6 +24,7 @@ import {
 } from "../pool/swap.js";
 import { SubtensorStorage as S } from "../storage.js";
 import { allNetuids, ROOT_NETUID } from "../subnets.js";
+import { dropPendingChildrenIfBelowThreshold } from "./children.js";
 import { stakeOf } from "./share-pool.js";
 import {
   checkSubnetTrades,
@@ -144,7 +145,10 @@ export function removeStake(
     amount,
     limit && limitPriceFromRao(limit.limitPrice),
   );
-  return removed.ok ? OK : fail(removed.error);
+  if (!removed.ok) return fail(removed.error);
+  // A hotkey that fell below the stake threshold loses its scheduled children.
+  dropPendingChildrenIfBelowThreshold(store, hotkey);
+  return OK;
 }
 
 const signed =
