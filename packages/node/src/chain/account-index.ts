@@ -1,7 +1,8 @@
-// Which accounts a block touches: each extrinsic's signer, and every account named in an event (a call's
-// other accounts — a transfer's destination, a stake's hotkey — appear in its events). The node stores
-// one `accounts` row per (account, block, item), keyed by the account's SS58 text (prefix 42) as the
-// runtime writes it in events, so indexing never decodes base58.
+// Which accounts a block touches. An extrinsic involves its signer and every account its events name (a
+// transfer's destination, the author paid its fee, a stake's hotkey): one row (account, block,
+// "extrinsic", i) each. Events outside extrinsics (block hooks) give rows (account, block, "event", j).
+// Rows are keyed by the account's SS58 text (prefix 42) as the runtime writes it in events, so indexing
+// never decodes base58.
 import { blake2b256, ss58Encode } from "@opentao/primitives";
 import type { EventRecord } from "@opentao/runtime";
 import { activityKey } from "./block-store.js";
@@ -60,10 +61,12 @@ export function indexBlock(
     const signer = signerOf(bytes);
     if (signer) add([signer], "extrinsic", i);
   }
-  for (const [i, record] of events.entries()) {
+  for (const [j, record] of events.entries()) {
     const accounts: string[] = [];
     collect(record.event.data, accounts);
-    add(accounts, "event", i);
+    const { phase } = record;
+    if (phase.kind === "ApplyExtrinsic") add(accounts, "extrinsic", phase.index);
+    else add(accounts, "event", j);
   }
   return { activity: [...rows.values()], extrinsicHashes };
 }

@@ -46,6 +46,10 @@ export function activityKey(address: string, block: number, kind: ActivityKind, 
   return key;
 }
 
+/**
+ * An account's part in a block: extrinsic `index` (signed by it, or its events name it), or event `index`
+ * emitted outside any extrinsic that names it.
+ */
 export interface Activity {
   block: number;
   kind: ActivityKind;

@@ -25,7 +25,7 @@ export class NodeLoader {
 
   constructor(
     readonly source: NodeSource | undefined,
-    readonly capacity = 500_000,
+    readonly capacity = 100_000,
   ) {}
 
   load(hash: Hash): TrieNode {

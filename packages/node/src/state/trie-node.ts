@@ -118,8 +118,8 @@ function readVarint(bytes: Uint8Array, at: number): [number, number] {
 
 /** Decodes a node; `hash` is recorded as its (committed) hash. Children are left as hashes. */
 export function decodeNode(input: Uint8Array, hash: Hash | undefined): TrieNode {
-  // A plain Uint8Array view, so that slice() copies (Buffer's slice shares memory).
-  const bytes = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+  // One private copy; child hashes and the value are views into it (one allocation per node).
+  const bytes = Uint8Array.from(input);
   const flags = bytes[0];
   if (flags === undefined || flags === 0 || flags > 3)
     throw new TrieNodeError("trie node has an unknown kind");
@@ -137,7 +137,7 @@ export function decodeNode(input: Uint8Array, hash: Hash | undefined): TrieNode 
     for (let i = 0; i < 16; i++) {
       if (!(bitmap & (1 << i))) continue;
       if (at + 32 > bytes.length) throw new TrieNodeError("trie node truncated (child hash)");
-      children[i] = bytes.slice(at, at + 32);
+      children[i] = bytes.subarray(at, at + 32);
       at += 32;
     }
   }
@@ -146,7 +146,7 @@ export function decodeNode(input: Uint8Array, hash: Hash | undefined): TrieNode 
     let length: number;
     [length, at] = readVarint(bytes, at);
     if (at + length > bytes.length) throw new TrieNodeError("trie node truncated (value)");
-    value = bytes.slice(at, at + length);
+    value = bytes.slice(at, at + length); // its own buffer: scale-ts decodes views from their buffer's start
     at += length;
   }
   if (at !== bytes.length) throw new TrieNodeError("trie node has trailing bytes");
