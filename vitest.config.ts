@@ -8,6 +8,7 @@ export default defineConfig({
   resolve: {
     alias: {
       "@opentao/primitives": src("primitives"),
+      "@opentao/charts": src("charts"),
       "@opentao/runtime": src("runtime"),
       "@opentao/node": src("node"),
       "@opentao/sdk": src("sdk"),

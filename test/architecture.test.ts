@@ -9,13 +9,14 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 /** Which of our packages each package may import. */
 const ALLOWED: Record<string, string[]> = {
   primitives: [],
+  charts: [],
   runtime: ["primitives"],
   node: ["primitives", "runtime"],
   sdk: ["primitives", "runtime"],
-  cli: ["primitives", "runtime", "sdk", "node"],
+  cli: ["primitives", "charts", "runtime", "sdk", "node"],
 };
 /** Packages that must stay pure: deterministic, no I/O, usable in a browser. */
-const PURE = new Set(["primitives", "runtime"]);
+const PURE = new Set(["primitives", "charts", "runtime"]);
 const IO_MODULES = /^node:|^(fs|net|http|https|child_process|os|worker_threads|dgram|dns|tls|readline)$/;
 
 function sourceFiles(dir: string): string[] {

@@ -1,4 +1,5 @@
 import { CallTable, installCallTable } from "./frame/call.js";
+import { installDispatchGuards } from "./frame/dispatch.js";
 import {
   type ApplyOutcome,
   BlockExecution,
@@ -12,6 +13,7 @@ import { ADMIN_UTILS_CALLS } from "./pallets/admin-utils/setters.js";
 import { BALANCES_CALLS } from "./pallets/balances/calls.js";
 import { subtensorBlockStep } from "./pallets/subtensor/block-step.js";
 import { SUBTENSOR_CALLS } from "./pallets/subtensor/calls.js";
+import { checkColdkeySwap } from "./pallets/subtensor/swap/coldkey.js";
 import { SUDO_CALLS } from "./pallets/sudo/calls.js";
 import { SYSTEM_CALLS } from "./pallets/system/calls.js";
 import { UTILITY_CALLS } from "./pallets/utility/calls.js";
@@ -34,6 +36,10 @@ export const PALLETS = [
 
 export const CALL_TABLE = new CallTable(PALLETS);
 installCallTable(CALL_TABLE);
+
+/** Checks run at every dispatch site (Subtensor's `DispatchExtension`s), in order. */
+export const DISPATCH_GUARDS = [checkColdkeySwap] as const;
+installDispatchGuards(DISPATCH_GUARDS);
 
 /** The per-block hooks, in Subtensor's order; the subnet, emission and epoch issues add theirs. */
 export const BLOCK_HOOKS: BlockHooks = { onInitialize: [subtensorBlockStep], onFinalize: [] };

@@ -1,10 +1,24 @@
 import { callTable, type RuntimeCall } from "./call.js";
-import { type DispatchResult, fail } from "./dispatch-error.js";
+import { type DispatchError, type DispatchResult, fail } from "./dispatch-error.js";
 import type { Scope } from "./scope.js";
 import type { Origin } from "./types.js";
 
 /** Calls a batch may not contain (Subtensor's base filter forbids nested batches). */
 export const NESTED_BATCH = new Set(["Utility.batch", "Utility.batch_all", "Utility.force_batch"]);
+
+/**
+ * A check that runs before every dispatch of a call, at every dispatch site (an extrinsic's call, each
+ * call of a batch, sudo's and sudo_as's inner call): Substrate's `DispatchExtension`. Returning an
+ * error fails that call with it, before the call runs.
+ */
+export type DispatchGuard = (scope: Scope, origin: Origin, call: RuntimeCall) => DispatchError | undefined;
+
+let guards: readonly DispatchGuard[] = [];
+
+/** Set once by the runtime composition, like the call table. */
+export function installDispatchGuards(list: readonly DispatchGuard[]): void {
+  guards = list;
+}
 
 /**
  * Dispatches a decoded call in a child scope: its writes and events survive only if it succeeds.
@@ -13,6 +27,10 @@ export const NESTED_BATCH = new Set(["Utility.batch", "Utility.batch_all", "Util
 export function dispatch(scope: Scope, origin: Origin, call: RuntimeCall): DispatchResult {
   const found = callTable().lookup(call.pallet, call.name);
   if (!found) return fail({ kind: "Other", message: `unknown call ${call.pallet}.${call.name}` });
+  for (const guard of guards) {
+    const denied = guard(scope, origin, call);
+    if (denied) return fail(denied);
+  }
   return scope.transaction((child) => {
     try {
       return found.def.dispatch(child, origin, call.args as never);

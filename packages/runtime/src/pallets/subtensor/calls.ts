@@ -10,6 +10,8 @@ import { CHILD_KEY_CALLS } from "./staking/children.js";
 import { MOVE_CALLS } from "./staking/move.js";
 import { decreaseTake, increaseTake } from "./staking/takes.js";
 import { startCall } from "./start-call.js";
+import { COLDKEY_SWAP_CALLS } from "./swap/coldkey.js";
+import { HOTKEY_SWAP_CALLS } from "./swap/hotkey.js";
 import { setActivityCutoffFactor, setTempo, triggerEpoch } from "./tempo-control.js";
 import { WEIGHT_CALLS } from "./weights/calls.js";
 
@@ -40,4 +42,6 @@ export const SUBTENSOR_CALLS: AnyCallDef[] = [
   dissolveNetworkCall,
   rootDissolveNetworkCall,
   ...CHILD_KEY_CALLS,
+  ...HOTKEY_SWAP_CALLS,
+  ...COLDKEY_SWAP_CALLS,
 ];
