@@ -4,6 +4,7 @@ import { Keypair, RAO_PER_TAO } from "@opentao/primitives";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { SubtensorStorage as S, subnetAccountId } from "../src/index.js";
+import { CoinbaseStorage as C } from "../src/pallets/subtensor/coinbase/storage.js";
 import { stakeOf } from "../src/pallets/subtensor/staking/share-pool.js";
 import { TestChain } from "./chain.js";
 import { named, ok, run, sub, transfer } from "./signed.js";
@@ -124,6 +125,8 @@ describe("what moves with a hotkey swap", () => {
       placeholder2: 0,
     });
     S.Weights.set(c.store, 1, 0, [[0, 65_535]]);
+    C.AlphaDividendsPerSubnet.set(c.store, 1, oldHot, 1_234n);
+    C.RootClaimable.set(c.store, oldHot, 1, 5n << 32n);
     return { c, other };
   }
 
@@ -176,6 +179,11 @@ describe("what moves with a hotkey swap", () => {
       expect(S.StakingHotkeys.get(c.store, ck)).toContain(newHot);
       expect(S.StakingHotkeys.get(c.store, ck)).not.toContain(oldHot);
     });
+    // Dividend records and root claims follow the stake.
+    expect(C.AlphaDividendsPerSubnet.get(c.store, 1, newHot)).toBeGreaterThanOrEqual(1_234n);
+    expect(C.AlphaDividendsPerSubnet.contains(c.store, 1, oldHot)).toBe(false);
+    expect(C.RootClaimable.get(c.store, newHot, 1)).toBeGreaterThanOrEqual(5n << 32n);
+    expect(C.RootClaimable.contains(c.store, oldHot, 1)).toBe(false);
     expect(S.LastTxBlock.get(c.store, bob.ss58Address)).toBe(BigInt(r.block));
     expect(S.LastHotkeySwapOnNetuid.get(c.store, 1, bob.ss58Address)).toBe(BigInt(r.block));
   });

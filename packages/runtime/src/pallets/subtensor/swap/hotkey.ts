@@ -17,6 +17,7 @@ import { weight } from "../../../frame/weights.js";
 import type { KeyValueReader, KeyValueStore } from "../../../storage/store.js";
 import { freeBalance } from "../../balances/currency.js";
 import { isSubnetAccount } from "../accounts.js";
+import { CoinbaseStorage as C } from "../coinbase/storage.js";
 import { SubtensorErrors as E } from "../errors.js";
 import { coldkeyOwnsHotkey, hotkeyAccountExists } from "../hotkeys.js";
 import { swapChildLinks } from "../staking/children.js";
@@ -33,6 +34,14 @@ export function exceedsTxRateLimit(store: KeyValueReader, last: bigint, block: b
   const limit = S.TxRateLimit.get(store);
   if (limit === 0n || last === 0n) return false;
   return block - last <= limit;
+}
+
+/** No root stake and no root dividends claimable: a hotkey that may take over root stake. */
+function cleanOnRoot(store: KeyValueReader, hotkey: string): boolean {
+  return (
+    S.TotalHotkeyAlpha.get(store, hotkey, ROOT_NETUID) === 0n &&
+    C.RootClaimable.entriesOf(store, hotkey).next().done === true
+  );
 }
 
 function registeredAnywhere(store: KeyValueReader, hotkey: string): boolean {
@@ -103,6 +112,15 @@ function swapOnOneSubnet(
   }
 
   if (!keepStake) {
+    // Dividend records: the last epoch's alpha dividends add up on the new hotkey.
+    const dividends = C.AlphaDividendsPerSubnet.get(store, netuid, oldHotkey);
+    C.AlphaDividendsPerSubnet.remove(store, netuid, oldHotkey);
+    C.AlphaDividendsPerSubnet.set(
+      store,
+      netuid,
+      newHotkey,
+      dividends + C.AlphaDividendsPerSubnet.get(store, netuid, newHotkey),
+    );
     const coldkeys = [...S.AlphaShares.entriesOf(store, oldHotkey)]
       .filter(([[, n]]) => n === netuid)
       .map(([[coldkey]]) => coldkey);
@@ -113,6 +131,13 @@ function swapOnOneSubnet(
       const staking = S.StakingHotkeys.get(store, coldkey);
       if (staking.includes(oldHotkey) && !staking.includes(newHotkey))
         S.StakingHotkeys.set(store, coldkey, [...staking, newHotkey]);
+    }
+    if (netuid === ROOT_NETUID) {
+      // Root dividends still claimable by the old hotkey's root stakers follow the stake.
+      for (const [subnet, rate] of [...C.RootClaimable.entriesOf(store, oldHotkey)]) {
+        C.RootClaimable.remove(store, oldHotkey, subnet);
+        C.RootClaimable.mutate(store, newHotkey, subnet, (r) => r + rate);
+      }
     }
     if (netuid === ROOT_NETUID && S.AutoParentDelegationEnabled.contains(store, oldHotkey)) {
       const enabled = S.AutoParentDelegationEnabled.get(store, oldHotkey);
@@ -188,10 +213,7 @@ export function swapHotkey(
   const taken =
     netuid === undefined ? registeredAnywhere(store, newHotkey) : isRegistered(store, netuid, newHotkey);
   if (taken) return fail(E.HotKeyAlreadyRegisteredInSubNet);
-  if (
-    (netuid === undefined || netuid === ROOT_NETUID) &&
-    S.TotalHotkeyAlpha.get(store, newHotkey, ROOT_NETUID) !== 0n
-  )
+  if ((netuid === undefined || netuid === ROOT_NETUID) && !cleanOnRoot(store, newHotkey))
     return fail(E.NewHotKeyNotCleanForRootSwap);
 
   S.LastTxBlock.set(store, newHotkey, S.LastTxBlock.get(store, oldHotkey));
