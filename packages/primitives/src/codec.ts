@@ -4,10 +4,30 @@ import { ss58Decode, ss58Encode } from "./ss58.js";
 
 export * from "scale-ts";
 
+// Storage keys and values name the same accounts over and over; SS58 costs a blake2 and a base58 each
+// way, so both directions are remembered (bounded, and dropped whole when full).
+const CACHE_LIMIT = 200_000;
+const toAddress = new Map<string, string>();
+const toBytes = new Map<string, Uint8Array>();
+
+function remember<K, V>(cache: Map<K, V>, key: K, value: V): V {
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
+function encodeAccount(address: string): Uint8Array {
+  return toBytes.get(address) ?? remember(toBytes, address, ss58Decode(address));
+}
+
+function decodeAccount(bytes: Uint8Array): string {
+  let key = "";
+  for (const b of bytes) key += String.fromCharCode(b);
+  return toAddress.get(key) ?? remember(toAddress, key, ss58Encode(Uint8Array.from(bytes)));
+}
+
 /** A 32-byte account id; SS58 (prefix 42) on the TypeScript side. */
-export const AccountId: Codec<string> = enhanceCodec(Bytes(32), ss58Decode, (bytes) =>
-  ss58Encode(Uint8Array.from(bytes)),
-);
+export const AccountId: Codec<string> = enhanceCodec(Bytes(32), encodeAccount, decodeAccount);
 
 export class CodecError extends Error {
   override readonly name = "CodecError";

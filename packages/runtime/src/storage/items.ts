@@ -29,6 +29,13 @@ function hashKey(hasher: Hasher, key: Uint8Array): Uint8Array {
 
 const hex = (bytes: Uint8Array) => bytesToHex(bytes, false);
 
+const KEY_CACHE_LIMIT = 100_000;
+
+function remember<K>(cache: Map<K, string>, key: K, value: string): void {
+  if (cache.size >= KEY_CACHE_LIMIT) cache.clear();
+  cache.set(key, value);
+}
+
 /** Decodes one value from the start of `bytes` and says how many bytes it used. */
 function decodeLeading<T>(codec: Codec<T>, bytes: Uint8Array): { value: T; length: number } {
   let length = 0;
@@ -124,8 +131,18 @@ export class StorageMap<K, V> extends StorageItem<V> {
     this.keyCodec = info.key;
   }
 
+  readonly #keys = new Map<K, string>();
+
   keyOf(key: K): string {
-    return this.prefix + hex(hashKey(this.hasher, this.keyCodec.enc(key)));
+    // Hashing a key costs a blake2 or xxhash: remember them for the keys of plain values.
+    const cached = this.#keys.get(key);
+    if (cached !== undefined) return cached;
+    const raw = this.prefix + hex(hashKey(this.hasher, this.keyCodec.enc(key)));
+    if (typeof key !== "object") {
+      if (this.#keys.size >= KEY_CACHE_LIMIT) this.#keys.clear();
+      this.#keys.set(key, raw);
+    }
+    return raw;
   }
 
   get(store: KeyValueReader, key: K): V {
@@ -180,12 +197,23 @@ export class StorageDoubleMap<K1, K2, V> extends StorageItem<V> {
     this.keyCodecs = info.keys;
   }
 
+  readonly #prefixes = new Map<K1, string>();
+  readonly #suffixes = new Map<K2, string>();
+
   prefixOf(k1: K1): string {
-    return this.prefix + hex(hashKey(this.hashers[0], this.keyCodecs[0].enc(k1)));
+    const cached = this.#prefixes.get(k1);
+    if (cached !== undefined) return cached;
+    const raw = this.prefix + hex(hashKey(this.hashers[0], this.keyCodecs[0].enc(k1)));
+    if (typeof k1 !== "object") remember(this.#prefixes, k1, raw);
+    return raw;
   }
 
   keyOf(k1: K1, k2: K2): string {
-    return this.prefixOf(k1) + hex(hashKey(this.hashers[1], this.keyCodecs[1].enc(k2)));
+    const cached = this.#suffixes.get(k2);
+    if (cached !== undefined) return this.prefixOf(k1) + cached;
+    const suffix = hex(hashKey(this.hashers[1], this.keyCodecs[1].enc(k2)));
+    if (typeof k2 !== "object") remember(this.#suffixes, k2, suffix);
+    return this.prefixOf(k1) + suffix;
   }
 
   get(store: KeyValueReader, k1: K1, k2: K2): V {
@@ -212,6 +240,11 @@ export class StorageDoubleMap<K1, K2, V> extends StorageItem<V> {
     const next = fn(this.get(store, k1, k2));
     this.set(store, k1, k2, next);
     return next;
+  }
+
+  /** How many entries there are under the first key `k1` (nothing is decoded). */
+  countOf(store: KeyValueReader, k1: K1): number {
+    return store.keysWithPrefix(this.prefixOf(k1)).length;
   }
 
   /** Removes every entry under the first key `k1`. */

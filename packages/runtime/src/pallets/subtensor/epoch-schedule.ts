@@ -45,16 +45,12 @@ export function inAdminFreezeWindow(scope: Scope, netuid: number): boolean {
   );
 }
 
-/** A subnet's epoch is skipped when its key maps are inconsistent (a hotkey with two uids). */
+/**
+ * A subnet's epoch is skipped when its key maps are inconsistent: a hotkey holding two uids shows as
+ * fewer `Uids` entries than neurons.
+ */
 function consistent(store: KeyValueReader, netuid: number): boolean {
-  const n = S.SubnetworkN.get(store, netuid);
-  const seen = new Set<string>();
-  for (let uid = 0; uid < n; uid++) {
-    const hotkey = S.Keys.get(store, netuid, uid);
-    if (seen.has(hotkey)) return false;
-    seen.add(hotkey);
-  }
-  return true;
+  return S.Uids.countOf(store, netuid) === S.SubnetworkN.get(store, netuid);
 }
 
 /**
@@ -63,16 +59,22 @@ function consistent(store: KeyValueReader, netuid: number): boolean {
  */
 export function stepSchedules(scope: Scope): number[] {
   const { store } = scope;
+  const block = now(scope);
   const subnets = allNetuids(store)
     .filter((n) => n !== ROOT_NETUID)
-    .map((netuid) => ({
-      netuid,
-      schedule: readSchedule(store, netuid),
-      consistent: consistent(store, netuid),
-    }));
+    .map((netuid) => {
+      const s = readSchedule(store, netuid);
+      // Checking the keys costs a read per uid: only worth it for a subnet whose epoch is due.
+      const due = schedule.shouldRunEpoch(
+        { ...s, blocksSinceLastStep: s.blocksSinceLastStep + 1n },
+        block,
+        maxTempo(scope),
+      );
+      return { netuid, schedule: s, consistent: !due || consistent(store, netuid) };
+    });
   const results = schedule.stepEpochSchedules(
     subnets,
-    now(scope),
+    block,
     S.MaxEpochsPerBlock.get(store),
     maxTempo(scope),
   );
