@@ -40,7 +40,10 @@ function buildState(store: MemoryStore, runtime: Runtime): void {
   });
   let next = 1;
   let seed = 1;
-  const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+  const random = () => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
   for (let netuid = 1; netuid <= SUBNETS; netuid++) {
     initNewNetwork(scope, netuid);
     S.SubnetMechanism.set(store, netuid, 1);
