@@ -293,7 +293,10 @@ export class Chain {
     return removed;
   }
 
-  /** Calls `listener` for each new best block and each newly finalized one; returns the unsubscribe. */
+  /**
+   * Calls `listener` after each new best block and each newly finalized one; returns the unsubscribe. The
+   * block is committed before listeners run; an error a listener throws is rethrown on a later tick.
+   */
   subscribe(listener: (event: ChainEvent) => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
@@ -306,6 +309,7 @@ export class Chain {
   }
 
   #commit(prepared: PreparedBlock): CommittedBlock {
+    const commitStarted = performance.now();
     const { hash, block, executed, state } = prepared;
     const { header, extrinsics } = block;
     const ref: BlockRef = { hash, number: header.number, header };
@@ -322,7 +326,6 @@ export class Chain {
       { hash: this.#finalized.hash, number: this.#finalized.number, author: this.#finalized.header.author },
     );
     const { activity, extrinsicHashes } = indexBlock(header.number, extrinsics, executed.events);
-    const commitStarted = performance.now();
     this.#store.commit({
       hash,
       header,
@@ -338,9 +341,8 @@ export class Chain {
     this.#best = ref;
     const finalizedChanged = finalized !== this.#finalized.hash;
     if (finalizedChanged) this.#finalized = finalized === hash ? ref : this.#ref(finalized);
-    for (const listener of this.#listeners) listener({ type: "block", block: ref, events: executed.events });
-    if (finalizedChanged)
-      for (const listener of this.#listeners) listener({ type: "finalized", block: this.#finalized });
+    this.#emit({ type: "block", block: ref, events: executed.events });
+    if (finalizedChanged) this.#emit({ type: "finalized", block: this.#finalized });
     return {
       ...ref,
       block,
@@ -348,6 +350,18 @@ export class Chain {
       finalized: this.#finalized.number >= header.number,
       timings: { ...prepared.timings, commit },
     };
+  }
+
+  #emit(event: ChainEvent): void {
+    for (const listener of this.#listeners) {
+      try {
+        listener(event);
+      } catch (error) {
+        queueMicrotask(() => {
+          throw error;
+        });
+      }
+    }
   }
 
   #context(): ChainContext {
