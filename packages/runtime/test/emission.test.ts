@@ -15,7 +15,8 @@ import {
 } from "../src/index.js";
 import { blockEmissionForIssuance } from "../src/pallets/subtensor/coinbase/block-emission.js";
 import { runCoinbase } from "../src/pallets/subtensor/coinbase/run-coinbase.js";
-import { stakeOf } from "../src/pallets/subtensor/staking/share-pool.js";
+import { increaseStake, stakeOf } from "../src/pallets/subtensor/staking/share-pool.js";
+import { appendNeuron } from "../src/pallets/subtensor/uids.js";
 import { TestChain } from "./chain.js";
 import { chainWithFunds } from "./subnet-fixtures.js";
 
@@ -183,5 +184,56 @@ describe("a subnet doing work, through blocks", () => {
       C.PendingOwnerCut.get(c.store, 1);
     const out = S.SubnetAlphaOut.get(c.store, 1);
     expect(staked + pending + C.SubnetProtocolAlpha.get(c.store, 1)).toBeLessThanOrEqual(out);
+  });
+});
+
+describe("S14 dividends through parents and children, through blocks", () => {
+  const s14 = scenario("S14_dividend_distribution_childkey_take_and_root_split");
+  const child = Keypair.fromUri("//Child").ss58Address;
+  const parent = Keypair.fromUri("//Parent").ss58Address;
+  const U64_MAX = 2n ** 64n - 1n;
+
+  /** Subnet 1 with `child` as its only neuron and an epoch due in the next block. */
+  function oneNeuron() {
+    const chain = chainWithFunds([]);
+    const scope = new Scope(chain.store, { preset: chain.runtime.preset, block: chain.nextBlock() });
+    S.NetworksAdded.set(chain.store, 1, true);
+    S.Tempo.set(chain.store, 1, 100);
+    S.SubnetMechanism.set(chain.store, 1, 1);
+    S.TaoWeight.set(chain.store, 0n);
+    S.Owner.set(chain.store, child, Keypair.fromUri("//Bob").ss58Address);
+    appendNeuron(scope, 1, child);
+    S.PendingEpochAt.set(chain.store, 1, BigInt(chain.head + 1));
+    return chain;
+  }
+
+  it("a 10 % childkey take keeps a tenth of the parent's dividend with the child", () => {
+    const c = s14.cases[0];
+    const chain = oneNeuron();
+    S.TotalHotkeyAlpha.set(chain.store, parent, 1, 1_000_000_000n);
+    S.ChildKeys.set(chain.store, parent, 1, [[U64_MAX, child]]);
+    S.ParentKeys.set(chain.store, child, 1, [[U64_MAX, parent]]);
+    S.ChildkeyTake.set(chain.store, child, 1, c.setup.childkey_take_u16);
+    C.PendingServerEmission.set(chain.store, 1, BigInt(c.setup.pending_server));
+    C.PendingValidatorEmission.set(chain.store, 1, BigInt(c.setup.pending_validator));
+    chain.block();
+    const near = (got: bigint, want: number) =>
+      expect(Number(got > BigInt(want) ? got - BigInt(want) : BigInt(want) - got)).toBeLessThanOrEqual(
+        c.tolerance_rao,
+      );
+    near(S.TotalHotkeyAlpha.get(chain.store, parent, 1), c.expected.parent_hotkey_total_alpha_after);
+    near(S.TotalHotkeyAlpha.get(chain.store, child, 1), c.expected.child_hotkey_total_alpha_after);
+  });
+
+  it("with no miners the only validator gets everything", () => {
+    const c = s14.cases[1];
+    const chain = oneNeuron();
+    increaseStake(chain.store, child, Keypair.fromUri("//Bob").ss58Address, 1, 1n);
+    C.PendingServerEmission.set(chain.store, 1, BigInt(c.setup.pending_server));
+    C.PendingValidatorEmission.set(chain.store, 1, BigInt(c.setup.pending_validator));
+    chain.block();
+    const got = S.TotalHotkeyAlpha.get(chain.store, child, 1);
+    expect(Number(got) - c.expected.hotkey_total_stake_after).toBeLessThanOrEqual(c.tolerance_rao);
+    expect(c.expected.hotkey_total_stake_after - Number(got)).toBeLessThanOrEqual(c.tolerance_rao);
   });
 });

@@ -45,6 +45,55 @@ function proportional(pool: bigint, weights: readonly I96F32[]): bigint[] {
   return weights.map((w) => I96F32.fromInt(pool).mul(w.safeDiv(total)).toInt());
 }
 
+/**
+ * `get_parent_child_dividends_distribution`: `d` split between `hotkey` and its parents in proportion to
+ * the stake each contributes; parents of other owners pay the child its childkey take (and CKBurn).
+ */
+function parentChildDividends(
+  scope: Scope,
+  netuid: number,
+  hotkey: string,
+  d: I96F32,
+  tw: I96F32,
+): [string, I96F32][] {
+  const { store } = scope;
+  const parents = S.ParentKeys.get(store, hotkey, netuid);
+  if (parents.length === 0) return [[hotkey, d]];
+  const max = I96F32.fromInt(U64_MAX);
+  const weight = (h: string) =>
+    I96F32.fromInt(S.TotalHotkeyAlpha.get(store, h, netuid)).add(
+      I96F32.fromInt(S.TotalHotkeyAlpha.get(store, h, 0)).mul(tw),
+    );
+  const given = S.ChildKeys.get(store, hotkey, netuid).reduce((sum, [q]) => sum + q, 0n);
+  const keptShare = I96F32.ONE.saturatingSub(I96F32.fromInt(given).div(max));
+  const selfContribution = I96F32.fromInt(weight(hotkey).mul(keptShare).toInt());
+  const contributions = parents.map(([q, parent]) => ({
+    parent,
+    c: weight(parent).mul(I96F32.fromInt(q).div(max)),
+  }));
+  const total = contributions.reduce((sum, { c }) => sum.add(c), selfContribution);
+  const take = I96F32.fromInt(BigInt(S.ChildkeyTake.get(store, hotkey, netuid))).div(I96F32.fromInt(U16_MAX));
+  const burn = I96F32.fromInt(C.CKBurn.get(store)).div(max);
+  const out: [string, I96F32][] = [];
+  let remaining = d;
+  let childTake = I96F32.ZERO;
+  for (const { parent, c } of contributions) {
+    let e = d.mul(c.safeDiv(total));
+    remaining = remaining.saturatingSub(e);
+    if (S.Owner.get(store, parent) !== S.Owner.get(store, hotkey)) {
+      const burned = burn.mul(e);
+      const kept = take.mul(e);
+      childTake = childTake.add(kept);
+      e = e.saturatingSub(burned).saturatingSub(kept);
+      // Burned alpha leaves circulation by recycling.
+      S.SubnetAlphaOut.mutate(store, netuid, (x) => x - burned.toInt());
+    }
+    out.push([parent, I96F32.fromInt(e.toInt())]);
+  }
+  out.push([hotkey, I96F32.fromInt(remaining.add(childTake).toInt())]);
+  return out;
+}
+
 export function distributeEmission(scope: Scope, netuid: number): void {
   const { store } = scope;
   const pending = drain(scope, netuid);
@@ -75,12 +124,19 @@ export function distributeEmission(scope: Scope, netuid: number): void {
   // §5.1: with no miner incentive the validators get the miners' share too.
   const validatorPool = incentiveTotal === 0n ? pending.validator + pending.server : pending.validator;
 
-  // §5.4 alpha vs root split of each validator's dividend
+  // §5.3 each validator's dividend shared with the parents whose stake it carries
   const tw = taoWeight(store);
-  const receivers = hotkeys.map((hotkey, uid) => ({
-    hotkey,
-    d: I96F32.fromInt(result.validatorEmission[uid] ?? 0n),
-  }));
+  const dividends = new Map<string, I96F32>();
+  hotkeys.forEach((hotkey, uid) => {
+    const d = result.validatorEmission[uid] ?? 0n;
+    if (d === 0n) return;
+    for (const [receiver, amount] of parentChildDividends(scope, netuid, hotkey, I96F32.fromInt(d), tw)) {
+      dividends.set(receiver, (dividends.get(receiver) ?? I96F32.ZERO).add(amount));
+    }
+  });
+
+  // §5.4 alpha vs root split of each validator's dividend
+  const receivers = [...dividends.entries()].map(([hotkey, d]) => ({ hotkey, d }));
   const alphaDivs: I96F32[] = [];
   const rootDivs: I96F32[] = [];
   for (const { hotkey, d } of receivers) {

@@ -25,6 +25,8 @@ export const CoinbaseStorage = {
   SubnetAlphaInEmission: perSubnet("SubnetAlphaInEmission", u64, 0n),
   SubnetAlphaOutEmission: perSubnet("SubnetAlphaOutEmission", u64, 0n),
   LastMechansimStepBlock: perSubnet("LastMechansimStepBlock", u64, 0n),
+  /** Share of a parent's dividend burned on its way through a child, as a fraction of u64::MAX. */
+  CKBurn: new StorageValue({ pallet: PALLET, name: "CKBurn", value: u64, default: 0n }),
   /** Root dividends owed per unit of a hotkey's root stake, by (hotkey, netuid), I96F32 bits. */
   RootClaimable: new StorageDoubleMap({
     pallet: PALLET,
