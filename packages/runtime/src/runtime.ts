@@ -19,7 +19,7 @@ import { SYSTEM_CALLS } from "./pallets/system/calls.js";
 import { UTILITY_CALLS } from "./pallets/utility/calls.js";
 import type { Preset } from "./presets/index.js";
 import { Overlay } from "./storage/overlay.js";
-import type { KeyValueStore } from "./storage/store.js";
+import type { KeyValueReader, KeyValueStore } from "./storage/store.js";
 
 /** Pallets with Subtensor's `construct_runtime!` indexes (§3 of transactions.md). */
 export const PALLETS = [
@@ -82,7 +82,7 @@ export class Runtime {
 
   /** The transaction pool's check of `bytes` for inclusion in `nextBlock`; changes nothing. */
   validateTransaction(
-    store: KeyValueStore,
+    store: KeyValueReader,
     nextBlock: BlockInfo,
     bytes: Uint8Array,
   ): { ok: true; value: ValidTransaction } | { ok: false; invalid: InvalidTransaction } {

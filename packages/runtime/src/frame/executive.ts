@@ -8,7 +8,7 @@ import { SystemStorage } from "../pallets/system/storage.js";
 import { TimestampStorage } from "../pallets/timestamp/storage.js";
 import type { Preset } from "../presets/index.js";
 import { Overlay } from "../storage/overlay.js";
-import type { KeyValueStore } from "../storage/store.js";
+import type { KeyValueReader, KeyValueStore } from "../storage/store.js";
 import { callTable } from "./call.js";
 import { callWeight, dispatch } from "./dispatch.js";
 import type { DispatchError } from "./dispatch-error.js";
@@ -136,7 +136,7 @@ export class BlockExecution {
  * decoding, signature, era, nonce and fee. Used by the transaction pool.
  */
 export function validateTransaction(
-  store: KeyValueStore,
+  store: KeyValueReader,
   preset: Preset,
   block: BlockInfo,
   bytes: Uint8Array,
