@@ -41,7 +41,9 @@ export class CodecError extends Error {
 export function decodeExact<T>(codec: Codec<T>, bytes: Uint8Array, what = "value"): T {
   // Buffer.prototype.slice returns a view, so copy through Uint8Array's own slice.
   const own =
-    bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : Uint8Array.prototype.slice.call(bytes);
+    bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
+      ? bytes
+      : Uint8Array.prototype.slice.call(bytes);
   try {
     return exact(codec, what)(own);
   } catch (e) {

@@ -47,7 +47,10 @@ describe("genesis", () => {
   it("rejects a bad config before writing anything", () => {
     const preset = getPreset("fast");
     const cases: [Parameters<typeof applyGenesis>[2], RegExp][] = [
-      [{ balances: [{ address: ALICE, free: 499n }], authorities: [ALICE] }, /balances\[0\].*below the existential deposit/],
+      [
+        { balances: [{ address: ALICE, free: 499n }], authorities: [ALICE] },
+        /balances\[0\].*below the existential deposit/,
+      ],
       [{ balances: [{ address: "5Grw", free: RAO_PER_TAO }], authorities: [ALICE] }, /balances\[0\]/],
       [
         {

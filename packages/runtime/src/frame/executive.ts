@@ -180,7 +180,8 @@ function checkExtrinsic(
   }
   if (!tx.signed) return invalid({ kind: "NoUnsignedValidator" });
   const { signer, extra } = tx.signed;
-  if (signer === ZERO_ACCOUNT) return invalid({ kind: "BadSigner", detail: "the all-zero account cannot sign (CheckNonZeroSender)" });
+  if (signer === ZERO_ACCOUNT)
+    return invalid({ kind: "BadSigner", detail: "the all-zero account cannot sign (CheckNonZeroSender)" });
   const def = callTable().lookup(tx.call.pallet, tx.call.name)!.def;
 
   if (tx.call.pallet === "Sudo" && SudoStorage.Key.get(store) !== signer) {

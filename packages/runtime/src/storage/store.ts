@@ -29,9 +29,9 @@ export class MemoryStore implements KeyValueStore {
   set(key: string, value: Uint8Array): void {
     if (!this.#map.has(key)) {
       const item = key.slice(0, ITEM_PREFIX);
-      let keys = this.#byItem.get(item);
-      if (!keys) this.#byItem.set(item, (keys = new Set()));
+      const keys = this.#byItem.get(item) ?? new Set<string>();
       keys.add(key);
+      this.#byItem.set(item, keys);
     }
     this.#map.set(key, value);
   }
@@ -41,7 +41,10 @@ export class MemoryStore implements KeyValueStore {
   }
 
   keysWithPrefix(prefix: string): string[] {
-    const candidates = prefix.length >= ITEM_PREFIX ? (this.#byItem.get(prefix.slice(0, ITEM_PREFIX)) ?? []) : this.#map.keys();
+    const candidates =
+      prefix.length >= ITEM_PREFIX
+        ? (this.#byItem.get(prefix.slice(0, ITEM_PREFIX)) ?? [])
+        : this.#map.keys();
     const keys: string[] = [];
     for (const key of candidates) if (key.startsWith(prefix)) keys.push(key);
     return keys.sort();
