@@ -1,6 +1,7 @@
 import { AuraStorage } from "../pallets/aura/storage.js";
 import { BalancesStorage } from "../pallets/balances/storage.js";
 import { CoinbaseStorage } from "../pallets/subtensor/coinbase/storage.js";
+import { RootClaimStorage } from "../pallets/subtensor/root-claims/storage.js";
 import { SubtensorStorage } from "../pallets/subtensor/storage.js";
 import { SudoStorage } from "../pallets/sudo/storage.js";
 import { SystemStorage } from "../pallets/system/storage.js";
@@ -14,7 +15,7 @@ export const STORAGE = {
   Aura: AuraStorage,
   Balances: BalancesStorage,
   Sudo: SudoStorage,
-  SubtensorModule: { ...SubtensorStorage, ...CoinbaseStorage },
+  SubtensorModule: { ...SubtensorStorage, ...CoinbaseStorage, ...RootClaimStorage },
 } as const;
 
 export type AnyStorageItem =

@@ -3,6 +3,7 @@ import { dissolveNetworkCall, rootDissolveNetworkCall } from "./dissolve.js";
 import { setIdentity, setSubnetIdentity, updateSymbol } from "./identity.js";
 import { burnedRegister, register, registerLimit } from "./register.js";
 import { registerNetworkCall, registerNetworkWithIdentityCall } from "./register-network.js";
+import { ROOT_CLAIM_CALLS } from "./root-claims/calls.js";
 import { rootRegister, tryAssociateHotkey } from "./root-register.js";
 import { serveAxonCall, serveAxonTlsCall, servePrometheusCall } from "./serve.js";
 import { STAKING_CALLS } from "./staking/add-remove.js";
@@ -44,4 +45,5 @@ export const SUBTENSOR_CALLS: AnyCallDef[] = [
   ...CHILD_KEY_CALLS,
   ...HOTKEY_SWAP_CALLS,
   ...COLDKEY_SWAP_CALLS,
+  ...ROOT_CLAIM_CALLS,
 ];

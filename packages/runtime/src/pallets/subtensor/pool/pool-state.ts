@@ -79,6 +79,7 @@ export function swapAlphaForTao(
   netuid: number,
   alpha: bigint,
   limitPrice?: U64F64,
+  dropFees = false,
 ): SwapResult | { ok: false; error: DispatchError } {
   const { store } = scope;
   let amountIn = alpha;
@@ -88,6 +89,7 @@ export function swapAlphaForTao(
     const config = {
       feeRate: S.FeeRate.get(store, netuid),
       minimumReserve: scope.env.preset.pool.minimumReserve,
+      dropFees,
     };
     const quote = quoteSell(poolOf(store, netuid), alpha, config, limitPrice);
     if (!quote.ok) return { ok: false, error: asError(quote.error) };

@@ -9,6 +9,7 @@ import { subnetAccountId } from "../accounts.js";
 import { SubtensorErrors as E } from "../errors.js";
 import { isStableSubnet, poolOf, swapAlphaForTao, swapTaoForAlpha } from "../pool/pool-state.js";
 import { quoteBuy, quoteSell } from "../pool/swap.js";
+import { adjustRootClaimed } from "../root-claims/claims.js";
 import { SubtensorStorage as S } from "../storage.js";
 import { ROOT_NETUID, subnetExists } from "../subnets.js";
 import { decreaseStake, increaseStake } from "./share-pool.js";
@@ -80,6 +81,7 @@ export function stakeTao(
     return fail(E.InsufficientLiquidity);
   }
   addStakingHotkey(scope, coldkey, hotkey);
+  if (netuid === ROOT_NETUID) adjustRootClaimed(scope.store, hotkey, coldkey, bought.amountOut);
   scope.emit("SubtensorModule", "StakeAdded", {
     coldkey,
     hotkey,
@@ -101,6 +103,7 @@ export function unstakeAlpha(
   limitPrice?: U64F64,
 ): Outcome<{ tao: bigint; fee: bigint }> {
   const taken = decreaseStake(scope.store, hotkey, coldkey, netuid, alpha);
+  if (netuid === ROOT_NETUID) adjustRootClaimed(scope.store, hotkey, coldkey, -taken);
   const sold = swapAlphaForTao(scope, netuid, taken, limitPrice);
   if (!sold.ok) return sold;
   // Alpha the limit price left unsold goes back to the stake.

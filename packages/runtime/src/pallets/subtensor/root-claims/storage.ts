@@ -1,0 +1,42 @@
+import { _void, AccountId, Enum, Struct, Tuple, u16, u64, u128, Vector } from "@opentao/primitives";
+import { StorageDoubleMap, StorageMap, StorageValue } from "../../../storage/items.js";
+
+const PALLET = "SubtensorModule";
+
+/** How a coldkey takes its root dividends: sold for root stake (Swap), kept as alpha, or kept on some subnets. */
+export const RootClaimTypeCodec = Enum({
+  Swap: _void,
+  Keep: _void,
+  KeepSubnets: Struct({ subnets: Vector(u16) }),
+});
+export type RootClaimType = ReturnType<typeof RootClaimTypeCodec.dec>;
+
+export const RootClaimStorage = {
+  /** Alpha already claimed (or never owed) by (hotkey) → (coldkey, netuid), I96F32 bits. */
+  RootClaimed: new StorageDoubleMap({
+    pallet: PALLET,
+    name: "RootClaimed",
+    hashers: ["Blake2_128Concat", "Blake2_128Concat"],
+    keys: [AccountId, Tuple(AccountId, u16)],
+    value: u128,
+    default: 0n,
+  }),
+  RootClaimType: new StorageMap({
+    pallet: PALLET,
+    name: "RootClaimType",
+    hasher: "Blake2_128Concat",
+    key: AccountId,
+    value: RootClaimTypeCodec,
+    default: { tag: "Swap", value: undefined } as RootClaimType,
+  }),
+  /** Claims smaller than this (rao of alpha) are skipped. */
+  RootClaimableThreshold: new StorageMap({
+    pallet: PALLET,
+    name: "RootClaimableThreshold",
+    hasher: "Identity",
+    key: u16,
+    value: u64,
+    default: 500_000n,
+  }),
+  NumRootClaim: new StorageValue({ pallet: PALLET, name: "NumRootClaim", value: u64, default: 5n }),
+} as const;
