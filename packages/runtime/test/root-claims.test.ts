@@ -23,7 +23,7 @@ const call = (name: string, args: Record<string, unknown>): RuntimeCall => ({
 function ok(c: TestChain, who: Keypair, x: RuntimeCall) {
   const out = c.block([c.sign(who, x)]);
   const o = out.ok ? out.outcomes[0] : undefined;
-  if (!o || o.kind !== "Applied" || !o.success)
+  if (o?.kind !== "Applied" || !o.success)
     throw new Error(`${x.name}: ${JSON.stringify(o, (_k, v) => (typeof v === "bigint" ? `${v}` : v))}`);
 }
 
