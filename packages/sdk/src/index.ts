@@ -1,1 +1,2 @@
+export * from "./synapse/index.js";
 export * from "./wallet/index.js";

@@ -1,0 +1,3 @@
+export * from "./py-str.js";
+export * from "./synapse.js";
+export * from "./terminal.js";
