@@ -1,2 +1,3 @@
+export * from "./axon/index.js";
 export * from "./synapse/index.js";
 export * from "./wallet/index.js";

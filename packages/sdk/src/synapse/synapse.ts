@@ -364,3 +364,12 @@ export function versionAsInt(version: string): number {
 /** The bittensor version our dendrite and axon announce (the newest nonce rules apply from 7.2.0). */
 export const PROTOCOL_VERSION = "10.2.0";
 export const PROTOCOL_VERSION_AS_INT = versionAsInt(PROTOCOL_VERSION);
+
+let lastNs = 0n;
+/** Nanoseconds since the epoch (microsecond resolution), strictly increasing within this process. */
+export function timeNs(): bigint {
+  let now = BigInt(Math.round((performance.timeOrigin + performance.now()) * 1000)) * 1000n;
+  if (now <= lastNs) now = lastNs + 1n;
+  lastNs = now;
+  return now;
+}

@@ -1,0 +1,2 @@
+export * from "./axon.js";
+export * from "./priority.js";
