@@ -21,12 +21,14 @@ export interface CommandSpec {
   /** Loaded only when the command runs, so `tao --help` never pays for crypto or network code. */
   action: () => Promise<Action>;
   examples?: string[];
+  /** Runs when the parent is given no subcommand (`tao node --dev` runs `tao node start --dev`). */
+  isDefault?: boolean;
 }
 
 /** Adds a command with the shared --json and --prompt/--no-prompt options. */
 export function defineCommand(parent: Command, spec: CommandSpec): Command {
   const cmd = parent
-    .command(spec.name)
+    .command(spec.name, spec.isDefault ? { isDefault: true } : {})
     .summary(spec.summary)
     .description(spec.description ?? spec.summary);
   for (const alias of spec.aliases ?? []) cmd.alias(alias);

@@ -31,6 +31,7 @@ export {
 export { type Database, TABLES, type Table, type TableName } from "./db/kv.js";
 export { DATA_FILE, LmdbDatabase } from "./db/lmdb-store.js";
 export { MemoryDatabase } from "./db/memory-db.js";
+export { type DevAccountInfo, devAccountsInfo } from "./dev/accounts.js";
 export {
   BlockError,
   type BlockErrorCode,
@@ -39,6 +40,20 @@ export {
   ReplayError,
   type ReplayErrorCode,
 } from "./errors.js";
+export { createLogger, type Logger, type LogLevel, silentLogger } from "./log.js";
+export { POOL_RPC_CODES, PoolError, type PoolErrorCode } from "./pool/errors.js";
+export {
+  DEFAULT_LIMITS,
+  type PooledTransaction,
+  type PoolLimits,
+  TransactionPool,
+  type TxStatus,
+} from "./pool/pool.js";
+export { SignatureVerifier } from "./pool/verifier.js";
+export { RPC_CODES, RpcError } from "./rpc/errors.js";
+export { METHODS, rpcMethods } from "./rpc/methods.js";
+export type { MethodSpec, ParamSpec, ParamType } from "./rpc/types.js";
+export { type BlockMode, type ExtrinsicOutcome, type NodeOptions, NodeService } from "./service.js";
 export { checkProof, ProofError, verifyProof } from "./state/proof.js";
 export { EMPTY_ROOT } from "./state/trie-node.js";
 export { TrieState } from "./state/views.js";

@@ -8,6 +8,7 @@ export * from "./frame/executive.js";
 export * from "./frame/extrinsic.js";
 export * from "./frame/invalid.js";
 export * from "./frame/scope.js";
+export * from "./frame/signature.js";
 export * from "./frame/types.js";
 export * from "./genesis.js";
 export * from "./pallets/admin-utils/errors.js";

@@ -1,5 +1,4 @@
 import { ss58Decode } from "@opentao/primitives";
-import { ed25519Verify, sr25519Verify } from "@polkadot/wasm-crypto";
 import { deposit, freeBalance, payAuthor, withdrawFee } from "../pallets/balances/currency.js";
 import { ZERO_ACCOUNT } from "../pallets/subtensor/storage.js";
 import { SudoStorage } from "../pallets/sudo/storage.js";
@@ -21,6 +20,7 @@ import {
 } from "./extrinsic.js";
 import type { InvalidTransaction } from "./invalid.js";
 import { Scope } from "./scope.js";
+import { checkSignature } from "./signature.js";
 import type { BlockInfo, DispatchClass, DispatchInfo, EventRecord, Phase } from "./types.js";
 
 /** Per-block work the pallets plug in, in order (Subtensor's `on_initialize` block step comes here). */
@@ -274,8 +274,5 @@ function genesisHash(scope: Scope): string {
 
 function verify(tx: DecodedExtrinsic, payload: Uint8Array): boolean {
   const { scheme, signature, signer } = tx.signed!;
-  const publicKey = ss58Decode(signer);
-  if (scheme === "Sr25519") return sr25519Verify(signature, payload, publicKey);
-  if (scheme === "Ed25519") return ed25519Verify(signature, payload, publicKey);
-  return false;
+  return checkSignature(scheme, signature, payload, ss58Decode(signer));
 }

@@ -1,17 +1,47 @@
 import type { Command } from "commander";
 import { defineCommand } from "../../command.js";
-import { BASE_PATH } from "./options.js";
+import {
+  ACCOUNTS_OUT,
+  BASE_PATH,
+  BLOCK_TIME,
+  DEV,
+  INSTANT,
+  LOG_LEVEL,
+  MANUAL,
+  RPC_HOST,
+  RPC_PORT,
+} from "./options.js";
 
 const load = (name: keyof typeof import("./actions.js")) => () => import("./actions.js").then((m) => m[name]);
+const loadStart = () => import("./start.js").then((m) => m.start);
 
 export function registerNode(program: Command): void {
   const node = program
     .command("node")
-    .summary("the chain node: check a stored chain")
+    .summary("the chain node: run a devnet or a node, check a stored chain")
     .description(
       "The OpenTAO node keeps its chain in an lmdb database under --base-path: blocks, events, the state " +
-        "and its Merkle trie. The devnet (`tao node --dev`) arrives with Node II.",
+        "and its Merkle trie. `tao node --dev` starts a devnet in under a second (the `start` command is the default).",
     );
+
+  defineCommand(node, {
+    name: "start",
+    isDefault: true,
+    summary: "run a node with its JSON-RPC server (`tao node --dev` for a devnet)",
+    description:
+      "Runs the chain with a transaction pool and a JSON-RPC 2.0 server (HTTP and WebSocket on one port). When it " +
+      'is ready it prints one JSON line on stdout, {"event":"ready","rpc":"ws://…",…}; logs go to stderr. Blocks come ' +
+      "every --block-time ms (interval), as transactions arrive (--instant) or on request (--manual, dev_mine). " +
+      "--dev uses the fast preset and the funded dev accounts (public keys!), and serves the dev_* methods. " +
+      "Without --base-path the chain lives in memory. SIGINT/SIGTERM stop it cleanly.",
+    options: [DEV, RPC_PORT, RPC_HOST, BASE_PATH, BLOCK_TIME, INSTANT, MANUAL, ACCOUNTS_OUT, LOG_LEVEL],
+    action: loadStart,
+    examples: [
+      "tao node --dev",
+      "tao node --dev --rpc-port 0 --instant",
+      "tao node --dev --base-path ~/.opentao/dev --accounts-out accounts.json",
+    ],
+  });
 
   defineCommand(node, {
     name: "replay",

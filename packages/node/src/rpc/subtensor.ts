@@ -1,0 +1,222 @@
+// Subtensor's info calls (subnetInfo_*, neuronInfo_*, delegateInfo_*) as JSON, u64 as decimal strings;
+// the batched metagraph; account history from the node's index.
+import { ss58Encode } from "@opentao/primitives";
+import {
+  allNetuids,
+  CoinbaseStorage as C,
+  type KeyValueReader,
+  SubtensorStorage as S,
+  subnetHyperparameters,
+} from "@opentao/runtime";
+import { RPC_CODES, RpcError } from "./errors.js";
+import { toJson } from "./json.js";
+import { stateAt } from "./state.js";
+import type { Params, RpcContext } from "./types.js";
+
+const text = (b: Uint8Array) => new TextDecoder().decode(b);
+
+function requireSubnet(store: KeyValueReader, netuid: number): void {
+  if (!S.NetworksAdded.get(store, netuid))
+    throw new RpcError(RPC_CODES.notFound, `subnet ${netuid} does not exist`);
+}
+
+function subnetOf(store: KeyValueReader, netuid: number) {
+  return {
+    netuid,
+    owner: S.SubnetOwner.get(store, netuid),
+    ownerHotkey: S.SubnetOwnerHotkey.get(store, netuid),
+    tempo: S.Tempo.get(store, netuid),
+    subnetworkN: S.SubnetworkN.get(store, netuid),
+    maxAllowedUids: S.MaxAllowedUids.get(store, netuid),
+    networkRegisteredAt: S.NetworkRegisteredAt.get(store, netuid),
+    firstEmissionBlock: S.FirstEmissionBlockNumber.get(store, netuid) ?? null,
+    subtokenEnabled: S.SubtokenEnabled.get(store, netuid),
+    mechanism: S.SubnetMechanism.get(store, netuid),
+    tokenSymbol: text(S.TokenSymbol.get(store, netuid)),
+    lastEpochBlock: C.LastMechansimStepBlock.get(store, netuid),
+  };
+}
+
+function dynamicOf(store: KeyValueReader, netuid: number) {
+  const taoIn = S.SubnetTAO.get(store, netuid);
+  const alphaIn = S.SubnetAlphaIn.get(store, netuid);
+  const mechanism = S.SubnetMechanism.get(store, netuid);
+  // Stable (root) subnets trade 1:1; dynamic ones at TAO in / alpha in (rao per alpha, 9 decimals kept).
+  const priceNano = mechanism === 0 || alphaIn === 0n ? 1_000_000_000n : (taoIn * 1_000_000_000n) / alphaIn;
+  return {
+    netuid,
+    tokenSymbol: text(S.TokenSymbol.get(store, netuid)),
+    owner: S.SubnetOwner.get(store, netuid),
+    tempo: S.Tempo.get(store, netuid),
+    taoIn,
+    alphaIn,
+    alphaOut: S.SubnetAlphaOut.get(store, netuid),
+    taoInEmission: C.SubnetTaoInEmission.get(store, netuid),
+    alphaInEmission: C.SubnetAlphaInEmission.get(store, netuid),
+    alphaOutEmission: C.SubnetAlphaOutEmission.get(store, netuid),
+    pendingServerEmission: C.PendingServerEmission.get(store, netuid),
+    pendingValidatorEmission: C.PendingValidatorEmission.get(store, netuid),
+    subnetVolume: S.SubnetVolume.get(store, netuid),
+    movingPrice: S.SubnetMovingPrice.get(store, netuid),
+    /** TAO per alpha with 9 decimals, as a decimal string. */
+    price: `${priceNano / 1_000_000_000n}.${(priceNano % 1_000_000_000n).toString().padStart(9, "0")}`,
+  };
+}
+
+interface Columns {
+  hotkeys: string[];
+  coldkeys: string[];
+  stake: bigint[];
+  active: boolean[];
+  validatorPermit: boolean[];
+  rank: number[];
+  consensus: number[];
+  incentive: number[];
+  dividends: number[];
+  validatorTrust: number[];
+  emission: bigint[];
+  lastUpdate: bigint[];
+  blockAtRegistration: bigint[];
+  axons: unknown[];
+}
+
+function columnsOf(store: KeyValueReader, netuid: number): Columns {
+  const n = S.SubnetworkN.get(store, netuid);
+  const hotkeys = Array.from({ length: n }, (_, uid) => S.Keys.get(store, netuid, uid));
+  const vec = <T>(v: readonly T[], fill: T) => Array.from({ length: n }, (_, i) => v[i] ?? fill);
+  return {
+    hotkeys,
+    coldkeys: hotkeys.map((h) => S.Owner.get(store, h)),
+    stake: hotkeys.map((h) => S.TotalHotkeyAlpha.get(store, h, netuid)),
+    active: vec(S.Active.get(store, netuid), false),
+    validatorPermit: vec(S.ValidatorPermit.get(store, netuid), false),
+    rank: vec<number>([], 0),
+    consensus: vec(S.Consensus.get(store, netuid), 0),
+    incentive: vec(S.Incentive.get(store, netuid), 0),
+    dividends: vec(S.Dividends.get(store, netuid), 0),
+    validatorTrust: vec(S.ValidatorTrust.get(store, netuid), 0),
+    emission: vec(S.Emission.get(store, netuid), 0n),
+    lastUpdate: vec(S.LastUpdate.get(store, netuid), 0n),
+    blockAtRegistration: hotkeys.map((_, uid) => S.BlockAtRegistration.get(store, netuid, uid)),
+    axons: hotkeys.map((h) => S.Axons.get(store, netuid, h) ?? null),
+  };
+}
+
+function neuronAt(store: KeyValueReader, netuid: number, c: Columns, uid: number, withWeights: boolean) {
+  return {
+    uid,
+    netuid,
+    hotkey: c.hotkeys[uid],
+    coldkey: c.coldkeys[uid],
+    stake: c.stake[uid],
+    active: c.active[uid],
+    validatorPermit: c.validatorPermit[uid],
+    consensus: c.consensus[uid],
+    incentive: c.incentive[uid],
+    dividends: c.dividends[uid],
+    validatorTrust: c.validatorTrust[uid],
+    emission: c.emission[uid],
+    lastUpdate: c.lastUpdate[uid],
+    blockAtRegistration: c.blockAtRegistration[uid],
+    axonInfo: c.axons[uid],
+    ...(withWeights
+      ? { weights: S.Weights.get(store, netuid, uid), bonds: S.Bonds.get(store, netuid, uid) }
+      : {}),
+  };
+}
+
+export function subnetsInfo([at]: Params, ctx: RpcContext): unknown {
+  const store = stateAt(at, ctx);
+  return toJson(allNetuids(store).map((n) => subnetOf(store, n)));
+}
+
+export function subnetInfo([netuid, at]: Params, ctx: RpcContext): unknown {
+  const store = stateAt(at, ctx);
+  const n = netuid as number;
+  return S.NetworksAdded.get(store, n) ? toJson(subnetOf(store, n)) : null;
+}
+
+export function hyperparams([netuid, at]: Params, ctx: RpcContext): unknown {
+  const store = stateAt(at, ctx);
+  requireSubnet(store, netuid as number);
+  return toJson(subnetHyperparameters(store, netuid as number));
+}
+
+export function dynamicInfo([netuid, at]: Params, ctx: RpcContext): unknown {
+  const store = stateAt(at, ctx);
+  const n = netuid as number;
+  return S.NetworksAdded.get(store, n) ? toJson(dynamicOf(store, n)) : null;
+}
+
+export function allDynamicInfo([at]: Params, ctx: RpcContext): unknown {
+  const store = stateAt(at, ctx);
+  return toJson(allNetuids(store).map((n) => dynamicOf(store, n)));
+}
+
+export function neurons([netuid, at]: Params, ctx: RpcContext): unknown {
+  const store = stateAt(at, ctx);
+  const n = netuid as number;
+  requireSubnet(store, n);
+  const c = columnsOf(store, n);
+  return toJson(c.hotkeys.map((_, uid) => neuronAt(store, n, c, uid, true)));
+}
+
+export function neuron([netuid, uid, at]: Params, ctx: RpcContext): unknown {
+  const store = stateAt(at, ctx);
+  const n = netuid as number;
+  requireSubnet(store, n);
+  const c = columnsOf(store, n);
+  return (uid as number) < c.hotkeys.length ? toJson(neuronAt(store, n, c, uid as number, true)) : null;
+}
+
+/** The metagraph of a subnet in one call: columns per uid (as bittensor's Metagraph), optionally weights and bonds as sparse rows. */
+export function metagraph([netuid, options, at]: Params, ctx: RpcContext): unknown {
+  const store = stateAt(at, ctx);
+  const n = netuid as number;
+  requireSubnet(store, n);
+  const opts = (options ?? {}) as { weights?: unknown; bonds?: unknown };
+  const c = columnsOf(store, n);
+  const header = ctx.node.chain.getHeader((at as string | number | undefined) ?? ctx.node.chain.head().hash)!;
+  return toJson({
+    netuid: n,
+    block: header.number,
+    blockHash: header.hash,
+    n: c.hotkeys.length,
+    subnet: subnetOf(store, n),
+    dynamic: dynamicOf(store, n),
+    hyperparameters: subnetHyperparameters(store, n),
+    ...c,
+    rank: undefined,
+    ...(opts.weights === true ? { weights: c.hotkeys.map((_, uid) => S.Weights.get(store, n, uid)) } : {}),
+    ...(opts.bonds === true ? { bonds: c.hotkeys.map((_, uid) => S.Bonds.get(store, n, uid)) } : {}),
+  });
+}
+
+/** Every hotkey with a delegate take: take, owner, and its stake (alpha) per subnet. */
+export function delegates([at]: Params, ctx: RpcContext): unknown {
+  const store = stateAt(at, ctx);
+  const prefix = S.Delegates.prefix;
+  const netuids = allNetuids(store);
+  return toJson(
+    store.keysWithPrefix(prefix).map((key) => {
+      // Blake2_128Concat: 16 bytes of hash, then the 32-byte account.
+      const hotkey = ss58Encode(Buffer.from(key.slice(prefix.length + 32), "hex"));
+      return {
+        hotkey,
+        owner: S.Owner.get(store, hotkey),
+        take: S.Delegates.get(store, hotkey),
+        stake: netuids
+          .map((netuid) => ({ netuid, alpha: S.TotalHotkeyAlpha.get(store, hotkey, netuid) }))
+          .filter((s) => s.alpha > 0n),
+      };
+    }),
+  );
+}
+
+export function accountHistory([address, limit]: Params, ctx: RpcContext): unknown {
+  return toJson(ctx.node.chain.accountActivity(address as string, (limit as number | undefined) ?? 100));
+}
+
+export function lastEpoch(): unknown {
+  throw new RpcError(RPC_CODES.unsupported, "subtensor_lastEpoch is not available in this build yet");
+}
