@@ -37,7 +37,7 @@ function run(list: Buffer[]): Promise<void> {
     const sock = connect(Number(portText), "127.0.0.1");
     sock.setNoDelay(true);
     let i = 0;
-    let pending = Buffer.alloc(0);
+    let pending: Buffer = Buffer.alloc(0);
     const next = () => {
       if (i === list.length) {
         sock.end();
