@@ -1,6 +1,12 @@
 // The running node: the chain, the transaction pool, block production (interval, instant or manual) and the
 // JSON-RPC server, wired together. `tao node --dev` starts one of these.
-import { devAccount, dispatchErrorName, type EventRecord, type PresetName } from "@opentao/runtime";
+import {
+  devAccount,
+  dispatchErrorName,
+  type EventRecord,
+  type GenesisConfig,
+  type PresetName,
+} from "@opentao/runtime";
 import { extrinsicHash } from "./block/body.js";
 import { Chain, type ProducedBlock } from "./chain.js";
 import { createLogger, type Logger } from "./log.js";
@@ -24,6 +30,8 @@ export interface NodeOptions {
   /** Dev node: dev RPC methods on, dev accounts as authority. */
   dev?: boolean;
   preset?: PresetName;
+  /** Genesis of a new chain (default: the dev genesis): balances, and raw storage for subnets, neurons and stake. */
+  genesis?: GenesisConfig;
   logger?: Logger;
   /** Signature worker threads (default: cores, at most 4; 0 = verify on the main thread). */
   verifyThreads?: number;
@@ -72,6 +80,7 @@ export class NodeService {
     const chain = await Chain.open({
       ...(options.basePath ? { basePath: options.basePath } : {}),
       preset: options.preset ?? "fast",
+      ...(options.genesis ? { genesis: options.genesis } : {}),
       authorityKeys: [devAccount("One")],
     });
     const verifier = new SignatureVerifier(options.verifyThreads);
@@ -84,6 +93,8 @@ export class NodeService {
       await chain.close();
       throw error;
     }
+    // Signature workers start once the node is up, so that loading them does not delay its start.
+    setImmediate(() => verifier.start());
     if (node.mode === "interval") {
       node.#timer = setInterval(() => node.#tick(), node.blockTimeMs);
     }

@@ -60,6 +60,7 @@ export class TransactionPool {
   readonly #bySigner = new Map<string, Map<number, PooledTransaction>>();
   readonly #listeners = new Set<PoolListener>();
   #seq = 0;
+  #futureCount = 0;
 
   constructor(
     readonly chain: Chain,
@@ -124,7 +125,9 @@ export class TransactionPool {
     queue.set(nonce, tx);
     this.#bySigner.set(signer, queue);
     this.#byHash.set(hash, tx);
-    const status = this.#isReady(tx) ? "ready" : "future";
+    tx.ready = this.#isReady(tx);
+    if (!tx.ready) this.#futureCount++;
+    const status = tx.ready ? "ready" : "future";
     this.#enforceLimits(tx);
     if (!this.#byHash.has(hash)) {
       throw new PoolError(
@@ -132,7 +135,6 @@ export class TransactionPool {
         "Immediately Dropped: the pool is full of transactions of higher priority",
       );
     }
-    tx.ready = status === "ready";
     this.#emit(hash, { type: status });
     if (tx.ready) this.#promote(signer);
     return { hash, status };
@@ -217,6 +219,7 @@ export class TransactionPool {
       const tx = queue.get(n)!;
       if (!tx.ready) {
         tx.ready = true;
+        this.#futureCount--;
         this.#emit(tx.hash, { type: "ready" });
       }
     }
@@ -234,34 +237,20 @@ export class TransactionPool {
 
   /** Over a limit: the future transaction (or ready, at the ready limit) of lowest priority, newest first, goes. */
   #enforceLimits(added: PooledTransaction): void {
-    let future = 0;
-    let ready = 0;
-    const readiness = new Map<string, boolean>();
-    for (const tx of this.#byHash.values()) {
-      const r = this.#isReady(tx);
-      readiness.set(tx.hash, r);
-      if (r) ready++;
-      else future++;
-    }
     const evict = (wantReady: boolean) => {
       let worst: PooledTransaction | undefined;
       for (const tx of this.#byHash.values()) {
-        if (readiness.get(tx.hash) !== wantReady) continue;
+        if (tx.ready !== wantReady) continue;
         if (!worst || tx.priority < worst.priority || (tx.priority === worst.priority && tx.seq > worst.seq))
           worst = tx;
       }
-      if (!worst) return;
+      if (!worst) return false;
       this.#remove(worst);
       if (worst !== added) this.#emit(worst.hash, { type: "dropped", reason: "the pool is full" });
+      return true;
     };
-    while (future > this.limits.future) {
-      evict(false);
-      future--;
-    }
-    while (ready > this.limits.ready) {
-      evict(true);
-      ready--;
-    }
+    while (this.#futureCount > this.limits.future && evict(false)) {}
+    while (this.#byHash.size - this.#futureCount > this.limits.ready && evict(true)) {}
   }
 
   async #preverify(bytes: Uint8Array): Promise<void> {
@@ -295,7 +284,8 @@ export class TransactionPool {
   }
 
   #remove(tx: PooledTransaction): void {
-    this.#byHash.delete(tx.hash);
+    if (!this.#byHash.delete(tx.hash)) return;
+    if (!tx.ready) this.#futureCount--;
     const queue = this.#bySigner.get(tx.signer);
     if (queue?.get(tx.nonce) === tx) queue.delete(tx.nonce);
     if (queue?.size === 0) this.#bySigner.delete(tx.signer);

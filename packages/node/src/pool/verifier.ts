@@ -19,11 +19,22 @@ export class SignatureVerifier {
   #batchId = 0;
   #closed = false;
 
-  /** `threads` 0 verifies inline (also when running from the TypeScript sources, where workers cannot load). */
+  readonly #threads: number;
+
+  /**
+   * `threads` 0 verifies inline (also when running from the TypeScript sources, where workers cannot load).
+   * The workers start with `start()` (the node calls it once it is ready, so they do not slow its start);
+   * until then checks run inline.
+   */
   constructor(threads = Math.max(1, Math.min(availableParallelism(), 4))) {
+    this.#threads = import.meta.url.endsWith(".ts") ? 0 : threads;
+  }
+
+  /** Starts the worker threads. */
+  start(): void {
+    if (this.#workers.length > 0 || this.#closed) return;
     const url = new URL("./verify-worker.js", import.meta.url);
-    if (import.meta.url.endsWith(".ts")) threads = 0;
-    for (let i = 0; i < threads; i++) {
+    for (let i = 0; i < this.#threads; i++) {
       const worker = new Worker(url);
       worker.unref();
       worker.on("message", (msg: { id?: number; results?: Uint8Array }) => {
@@ -45,8 +56,9 @@ export class SignatureVerifier {
     }
   }
 
+  /** Worker threads (running or to start); 0 means inline checks. */
   get threads(): number {
-    return this.#workers.length;
+    return this.#threads;
   }
 
   verify(item: VerifyItem): Promise<boolean> {
