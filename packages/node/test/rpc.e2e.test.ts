@@ -1,7 +1,7 @@
 // End to end against a real `tao node --dev --instant` process over WebSocket and HTTP: transfer and stake,
 // subscriptions, decoded errors, replays and foreign-genesis signatures refused, params validated.
 import { cryptoReady, Keypair } from "@opentao/primitives";
-import { type RuntimeCall, signExtrinsic } from "@opentao/runtime";
+import { type RuntimeCall, runScenario, signExtrinsic } from "@opentao/runtime";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RpcCallError, RpcClient, type RunningNode, spawnNode } from "./rpc-client.js";
 
@@ -13,6 +13,9 @@ let alice: Keypair;
 let bob: Keypair;
 let dave: Keypair;
 
+// biome-ignore lint/suspicious/noExplicitAny: result documents are JSON
+const toPlain = (v: unknown): any =>
+  JSON.parse(JSON.stringify(v, (_k, x) => (typeof x === "bigint" ? x.toString() : x)));
 const hex = (b: Uint8Array) => `0x${Buffer.from(b).toString("hex")}`;
 
 async function sign(who: Keypair, call: RuntimeCall, options: { nonce?: number; genesisHash?: string } = {}) {
@@ -184,6 +187,24 @@ describe("tao node --dev over RPC", () => {
     expect((await rpc.call("subnetInfo_getSubnetHyperparams", [netuid])).tempo).toBeGreaterThan(0);
     expect((await rpc.call("subnetInfo_getDynamicInfo", [netuid])).price).toMatch(/^\d+\.\d{9}$/);
     expect(await rpc.call("neuronInfo_getNeuron", [netuid, 0])).toMatchObject({ uid: 0, hotkey: hot });
+    // An epoch on demand, and its inputs and outputs as a scenario that the simulator reproduces.
+    const ran = await rpc.call("dev_mineUntilEpoch", [netuid]);
+    expect(ran.blocks).toBeGreaterThan(0);
+    const epoch = await rpc.call("subtensor_lastEpoch", [netuid]);
+    expect(epoch.block).toBe(ran.epochBlock);
+    expect(epoch.scenario).toMatchObject({ format: "opentao-yuma-scenario/1", neurons: 1 });
+    const replayed = runScenario(epoch.scenario).steps[0]!;
+    const stored = epoch.result.steps[0];
+    for (const k of [
+      "active",
+      "validator_permit",
+      "consensus",
+      "incentive",
+      "dividends",
+      "validator_trust",
+    ] as const) {
+      expect(toPlain(replayed)[k]).toEqual(stored[k]);
+    }
   });
 
   it("holds a future nonce until its predecessor arrives", async () => {

@@ -18,6 +18,7 @@ export * from "./pallets/balances/currency.js";
 export * from "./pallets/balances/errors.js";
 export * from "./pallets/balances/storage.js";
 export * from "./pallets/subtensor/accounts.js";
+export { epochInput } from "./pallets/subtensor/coinbase/epoch-input.js";
 export * from "./pallets/subtensor/coinbase/storage.js";
 export { readSchedule, writeSchedule } from "./pallets/subtensor/epoch-schedule.js";
 export * from "./pallets/subtensor/errors.js";

@@ -4,8 +4,11 @@ import { ss58Encode } from "@opentao/primitives";
 import {
   allNetuids,
   CoinbaseStorage as C,
+  epochInput,
   type KeyValueReader,
+  Overlay,
   SubtensorStorage as S,
+  Scope,
   subnetHyperparameters,
 } from "@opentao/runtime";
 import { RPC_CODES, RpcError } from "./errors.js";
@@ -217,6 +220,80 @@ export function accountHistory([address, limit]: Params, ctx: RpcContext): unkno
   return toJson(ctx.node.chain.accountActivity(address as string, (limit as number | undefined) ?? 100));
 }
 
-export function lastEpoch(): unknown {
-  throw new RpcError(RPC_CODES.unsupported, "subtensor_lastEpoch is not available in this build yet");
+/**
+ * The subnet's last epoch as yuma-scenario documents: its input (`opentao-yuma-scenario/1`, one step, read
+ * from the state before the epoch's block as the epoch read it) and what it stored (`opentao-yuma-result/1`,
+ * read from the state after). `tao yuma run` on the scenario reproduces the result.
+ */
+export function lastEpoch([netuid]: Params, ctx: RpcContext): unknown {
+  const { chain } = ctx.node;
+  const n = netuid as number;
+  const head = chain.headState();
+  requireSubnet(head, n);
+  const block = Number(C.LastMechansimStepBlock.get(head, n));
+  if (block === 0 || !chain.getHeader(block)) {
+    throw new RpcError(RPC_CODES.notFound, `subnet ${n} has run no epoch yet (dev_mineUntilEpoch runs one)`);
+  }
+  const header = chain.getHeader(block)!;
+  const before = chain.stateAt(block - 1);
+  const after = chain.stateAt(block);
+  const scope = new Scope(new Overlay(before), {
+    preset: chain.preset,
+    block: { number: block, parentHash: header.header.parentHash, timestamp: header.header.timestamp },
+  });
+  const outEmission = S.Emission.get(after, n);
+  const emission = outEmission.reduce((a, b) => a + b, 0n);
+  const input = epochInput(scope, n, emission);
+  const p = input.params;
+  const rows = (store: KeyValueReader, item: typeof S.Weights) =>
+    Array.from({ length: input.n }, (_, uid) => item.get(store, n, uid));
+  const scenario = {
+    format: "opentao-yuma-scenario/1",
+    variant: p.yuma3 ? "yuma3" : "yuma",
+    neurons: input.n,
+    hyperparameters: {
+      tempo: p.tempo,
+      kappa: p.kappa,
+      bonds_moving_average: p.bondsMovingAverage,
+      bonds_penalty: p.bondsPenalty,
+      max_allowed_validators: p.maxAllowedValidators,
+      activity_cutoff: p.activityCutoff,
+      stake_threshold: p.stakeThreshold.toString(),
+      owner_uid: input.ownerUid,
+      liquid_alpha_enabled: p.liquidAlpha,
+      alpha_low: p.alphaLow,
+      alpha_high: p.alphaHigh,
+      alpha_sigmoid_steepness: p.alphaSigmoidSteepness,
+    },
+    initial: { bonds: rows(before, S.Bonds), validator_permit: input.validatorPermit },
+    steps: [
+      {
+        block,
+        emission: emission.toString(),
+        stake: input.stake.map((x) => x.toInt().toString()),
+        weights: rows(before, S.Weights),
+        last_update: input.lastUpdate,
+        block_at_registration: input.blockAtRegistration,
+        last_mechanism_step_block: input.lastMechanismStepBlock,
+      },
+    ],
+  };
+  const vec = <T>(v: readonly T[], fill: T) => Array.from({ length: input.n }, (_, i) => v[i] ?? fill);
+  const result = {
+    format: "opentao-yuma-result/1",
+    steps: [
+      {
+        block,
+        active: vec(S.Active.get(after, n), false),
+        validator_permit: vec(S.ValidatorPermit.get(after, n), false),
+        consensus: vec(S.Consensus.get(after, n), 0),
+        incentive: vec(S.Incentive.get(after, n), 0),
+        dividends: vec(S.Dividends.get(after, n), 0),
+        validator_trust: vec(S.ValidatorTrust.get(after, n), 0),
+        bonds: rows(after, S.Bonds),
+        emission: vec(outEmission, 0n).map(String),
+      },
+    ],
+  };
+  return { netuid: n, block, blockHash: header.hash, scenario, result };
 }

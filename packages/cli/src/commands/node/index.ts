@@ -5,6 +5,7 @@ import {
   BASE_PATH,
   BLOCK_TIME,
   DEV,
+  GENESIS,
   INSTANT,
   LOG_LEVEL,
   MANUAL,
@@ -34,7 +35,18 @@ export function registerNode(program: Command): void {
       "every --block-time ms (interval), as transactions arrive (--instant) or on request (--manual, dev_mine). " +
       "--dev uses the fast preset and the funded dev accounts (public keys!), and serves the dev_* methods. " +
       "Without --base-path the chain lives in memory. SIGINT/SIGTERM stop it cleanly.",
-    options: [DEV, RPC_PORT, RPC_HOST, BASE_PATH, BLOCK_TIME, INSTANT, MANUAL, ACCOUNTS_OUT, LOG_LEVEL],
+    options: [
+      DEV,
+      RPC_PORT,
+      RPC_HOST,
+      BASE_PATH,
+      GENESIS,
+      BLOCK_TIME,
+      INSTANT,
+      MANUAL,
+      ACCOUNTS_OUT,
+      LOG_LEVEL,
+    ],
     action: loadStart,
     examples: [
       "tao node --dev",

@@ -54,3 +54,9 @@ export const LOG_LEVEL: OptionDef = {
   default: "info",
   description: "debug, info, warn or error (logs go to stderr)",
 };
+
+export const GENESIS: OptionDef = {
+  flags: "--genesis <file>",
+  description:
+    'genesis of a new chain as JSON: {"balances":[{"address","free":"rao"}],"sudo","authorities","raw":[{"key","value"}]}; raw storage pre-creates subnets, neurons and stake (default: the dev genesis)',
+};

@@ -1,5 +1,5 @@
 // `tao node start` / `tao node --dev`: the node with its RPC server; one JSON "ready" line on stdout.
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { join, resolve } from "node:path";
 import type { Action } from "../../command.js";
@@ -9,6 +9,7 @@ import {
   BASE_PATH,
   BLOCK_TIME,
   DEV,
+  GENESIS,
   INSTANT,
   LOG_LEVEL,
   MANUAL,
@@ -24,6 +25,39 @@ function integer(value: string | undefined, what: string, min: number, max: numb
   if (!/^\d+$/.test(value) || n < min || n > max)
     throw usageError(`${what} must be an integer ${min}..${max}, got "${value}"`);
   return n;
+}
+
+interface GenesisFile {
+  balances?: { address: string; free: string | number }[];
+  sudo?: string;
+  authorities?: string[];
+  raw?: { key: string; value: string }[];
+}
+
+/** A genesis JSON file; amounts in rao as strings. Missing parts come from the dev genesis. */
+function readGenesis(file: string) {
+  let doc: GenesisFile;
+  try {
+    doc = JSON.parse(readFileSync(resolve(file), "utf8")) as GenesisFile;
+  } catch (e) {
+    throw usageError(`--genesis ${file}: ${(e as Error).message}`, "give a JSON genesis file");
+  }
+  return async () => {
+    const { devGenesis } = await import("@opentao/runtime");
+    const dev = devGenesis();
+    return {
+      balances: doc.balances
+        ? doc.balances.map((b, i) => {
+            if (!/^\d+$/.test(String(b.free)))
+              throw usageError(`--genesis ${file}: balances[${i}].free must be rao as digits`);
+            return { address: b.address, free: BigInt(b.free) };
+          })
+        : dev.balances,
+      authorities: doc.authorities ?? dev.authorities,
+      ...((doc.sudo ?? dev.sudo) ? { sudo: doc.sudo ?? dev.sudo } : {}),
+      ...(doc.raw ? { raw: doc.raw } : {}),
+    };
+  };
 }
 
 export const start: Action = async (ctx) => {
@@ -44,6 +78,8 @@ export const start: Action = async (ctx) => {
     ? resolve(given === "~" || given.startsWith("~/") ? join(homedir(), given.slice(1)) : given)
     : undefined;
   const accountsOut = ctx.string(ACCOUNTS_OUT);
+  const genesisFile = ctx.string(GENESIS);
+  const genesis = genesisFile ? readGenesis(genesisFile) : undefined;
 
   const { NodeService, createLogger, devAccountsInfo } = await import("@opentao/node");
   const log = createLogger(level as "info");
@@ -55,6 +91,7 @@ export const start: Action = async (ctx) => {
     ...(blockTime !== undefined ? { blockTimeMs: blockTime } : {}),
     dev,
     logger: log,
+    ...(genesis ? { genesis: await genesis() } : {}),
   });
 
   const accounts = dev ? devAccountsInfo(node.chain.headState()) : [];
