@@ -92,6 +92,7 @@ describe("tao node --dev over RPC", () => {
 
   it("transfers over submitAndWatch: ready → inBlock → finalized, with new-head notifications", async () => {
     const heads = await rpc.subscribe("chain_subscribeNewHeads");
+    const finalizedHeads = await rpc.subscribe("chain_subscribeFinalizedHeads");
     const dest = Keypair.fromUri("//e2e-transfer").ss58Address;
     const tx = await sign(alice, {
       pallet: "Balances",
@@ -105,6 +106,8 @@ describe("tao node --dev over RPC", () => {
     expect(updates[2]).toMatchObject({ finalized: updates[1].inBlock });
     const head = await heads.next();
     expect(head.hash).toBe(updates[1].inBlock);
+    expect((await finalizedHeads.next()).hash).toBe(updates[1].inBlock);
+    expect(await rpc.call("chain_unsubscribeFinalizedHeads", [finalizedHeads.id])).toBe(true);
     expect(await free(dest)).toBe(5n * TAO);
     expect(await rpc.call("chain_getFinalizedHead")).toBe(updates[1].inBlock);
     const block = await rpc.call("chain_getBlock", [updates[1].inBlock]);
