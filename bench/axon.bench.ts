@@ -1,11 +1,12 @@
 // Axon throughput with signature checks vs a bare node:http server, and dendrite fan-out latency:
 // `npx tsx bench/run.ts axon`. The load generator (bench/axon-load.ts) and the 256-axon fleet
 // (bench/axon-fleet.ts) run as child processes, so neither shares the measured event loop.
-// BENCH_AXON_REQUESTS (default 24000) and BENCH_AXON_CONNS (default 32) tune the load.
+// BENCH_AXON_REQUESTS (default 16000) and BENCH_AXON_CONNS (default 32) tune the load;
+// BENCH_AXON_WORKERS=0,4,-1 picks the axon runs (verify worker threads; -1 = no signature check).
 import { type ChildProcess, fork } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { cryptoReady, Keypair } from "../packages/primitives/src/index.js";
 import { Axon, type AxonTarget, Dendrite, Synapse } from "../packages/sdk/src/index.js";
@@ -93,38 +94,67 @@ function bareServer(): Promise<http.Server> {
   return new Promise((resolve) => srv.listen(0, "127.0.0.1", () => resolve(srv)));
 }
 
-async function throughput(rows: BenchRow[]): Promise<void> {
-  const total = Number(process.env.BENCH_AXON_REQUESTS ?? 24000);
-  const conns = Number(process.env.BENCH_AXON_CONNS ?? 32);
+/** workers < 0: a no-op verify hook (no signature or nonce check), to show the rest of the pipeline's cost. */
+async function axonRun(
+  total: number,
+  conns: number,
+  workers: number,
+): Promise<LoadResult & { signMs: number }> {
   const bob = Keypair.fromUri("//Bob");
-  const axon = new Axon({ keypair: bob, port: 0, host: "127.0.0.1" }).attach(Dummy, (s) => {
+  const forward = (s: Dummy) => {
     s.dummy_output = s.dummy_input * 2;
     return s;
-  });
+  };
+  const hooks = workers < 0 ? { verify: () => {} } : {};
+  const axon = new Axon({ keypair: bob, port: 0, host: "127.0.0.1", verifyWorkers: Math.max(0, workers) });
+  axon.attach(Dummy, forward, hooks);
   await axon.start();
   const t0 = performance.now();
   const file = buildRequests(axon.hotkey, axon.port, conns, Math.ceil(total / conns));
   const signMs = performance.now() - t0;
+  try {
+    return { ...(await load(file, axon.port)), signMs };
+  } finally {
+    await axon.stop();
+    rmSync(file, { force: true });
+  }
+}
 
-  const a = await load(file, axon.port);
-  await axon.stop();
+async function throughput(rows: BenchRow[]): Promise<void> {
+  const total = Number(process.env.BENCH_AXON_REQUESTS ?? 16000);
+  const conns = Number(process.env.BENCH_AXON_CONNS ?? 32);
+  const cores = availableParallelism();
+  const workerCounts = process.env.BENCH_AXON_WORKERS
+    ? process.env.BENCH_AXON_WORKERS.split(",").map(Number)
+    : [...new Set([0, Math.max(1, Math.min(8, cores - 2)), -1])];
+  const runs = [];
+  for (const w of workerCounts) runs.push({ w, r: await axonRun(total, conns, w) });
+
+  const file = buildRequests(Keypair.fromUri("//Bob").ss58Address, 0, conns, Math.ceil(total / conns));
   const srv = await bareServer();
   const b = await load(file, (srv.address() as { port: number }).port);
+  rmSync(file, { force: true });
   await new Promise((r) => srv.close(r));
 
   const n = conns * Math.ceil(total / conns);
-  rows.push({
-    name: "axon (fastify, sr25519 verify, nonce, body hash)",
-    opsPerSec: a.secondHalfRps,
-    ms: 1000 / a.secondHalfRps,
-    note: `${a.ok}/${n} ok ${JSON.stringify(a.statuses)}; ${((a.secondHalfRps / b.secondHalfRps) * 100).toFixed(0)}% of bare`,
-  });
+  for (const { w, r } of runs) {
+    rows.push({
+      name:
+        w < 0
+          ? "axon, verify hook a no-op (no signature check)"
+          : `axon, sr25519 verify ${w ? `on ${w} worker thread${w > 1 ? "s" : ""}` : "inline"}`,
+      opsPerSec: r.secondHalfRps,
+      ms: 1000 / r.secondHalfRps,
+      note: `${((r.secondHalfRps / b.secondHalfRps) * 100).toFixed(0)}% of bare; ${r.ok}/${n} ok ${JSON.stringify(r.statuses)}`,
+    });
+  }
   rows.push({
     name: "bare node:http (JSON parse + answer)",
     opsPerSec: b.secondHalfRps,
     ms: 1000 / b.secondHalfRps,
-    note: `${b.ok}/${n} ok; same requests, ${conns} keep-alive connections`,
+    note: `${b.ok}/${n} ok; same requests, ${conns} keep-alive connections, ${cores} cores`,
   });
+  const signMs = runs[0]!.r.signMs;
   rows.push({
     name: "dendrite prepare + sign (client side, setup)",
     opsPerSec: (n / signMs) * 1000,

@@ -247,6 +247,35 @@ describe("axon", () => {
   });
 });
 
+describe("axon with verify workers", () => {
+  it("accepts good signatures and rejects bad ones and replays", async () => {
+    const main = axon;
+    axon = new Axon({ keypair: bob, port: 0, host: "127.0.0.1", verifyWorkers: 2 }).attach(Dummy, (s) => {
+      s.dummy_output = s.dummy_input + 1;
+      return s;
+    });
+    await axon.start();
+    try {
+      const results = await Promise.all(
+        Array.from({ length: 10 }, (_, i) => send(Dummy.create({ dummy_input: i }), { uuid: `w-${i}` })),
+      );
+      expect(results.map((r) => r.body.dummy_output)).toEqual(Array.from({ length: 10 }, (_, i) => i + 1));
+      const bad = await send(Dummy.create({ dummy_input: 1 }), { sign: "other" });
+      expect(bad.status).toBe(401);
+      expect(bad.body.message).toMatch(/^Not Verified with error: Signature mismatch with /);
+      const nonce = timeNs();
+      const [a, b] = await Promise.all([
+        send(Dummy.create({ dummy_input: 1 }), { nonce, uuid: "race" }),
+        send(Dummy.create({ dummy_input: 1 }), { nonce, uuid: "race" }),
+      ]);
+      expect([a.status, b.status].sort()).toEqual([200, 401]);
+    } finally {
+      await axon.stop();
+      axon = main;
+    }
+  });
+});
+
 describe("PrioritySemaphore", () => {
   it("serves the highest priority first", async () => {
     const sem = new PrioritySemaphore(1);

@@ -1,2 +1,3 @@
 export * from "./axon.js";
 export * from "./priority.js";
+export * from "./verify-pool.js";

@@ -215,11 +215,19 @@ export class Synapse {
     return pyStr(value);
   }
 
+  #hashKey: string | undefined;
+  #hash = "";
+
   /** SHA3-256 over the concatenated SHA3-256 hex digests of the hash fields' Python `str()` forms. */
   get body_hash(): string {
+    const strs = this.cls.requiredHashFields.map((f) => this.fieldPyStr(f));
+    const key = strs.join("\u0000");
+    if (key === this.#hashKey) return this.#hash;
     let concat = "";
-    for (const f of this.cls.requiredHashFields) concat += sha3Hex(this.fieldPyStr(f));
-    return sha3Hex(concat);
+    for (const s of strs) concat += sha3Hex(s);
+    this.#hash = sha3Hex(concat);
+    this.#hashKey = key;
+    return this.#hash;
   }
 
   /** The payload a dendrite returns when asked to deserialize; the synapse itself by default. */
@@ -324,6 +332,8 @@ export class Synapse {
     const src = this as unknown as Record<string, unknown>;
     const dst = c as unknown as Record<string, unknown>;
     for (const k of Object.keys(this)) dst[k] = structuredClone(src[k]);
+    c.#hashKey = this.#hashKey;
+    c.#hash = this.#hash;
     return c;
   }
 
