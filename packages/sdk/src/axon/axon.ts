@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
+import { Readable } from "node:stream";
 import { hexToBytes, type Keypair, ss58Decode, verifySignature } from "@opentao/primitives";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { pyFloatRepr, pyRepr } from "../synapse/py-str.js";
+import { StreamingResponse } from "../synapse/streaming.js";
 import {
   PROTOCOL_VERSION_AS_INT,
   requestSignatureMessage,
@@ -17,7 +19,8 @@ import { VerifyPool } from "./verify-pool.js";
 
 type MaybePromise<T> = T | Promise<T>;
 
-export type ForwardFn<T extends Synapse> = (synapse: T) => MaybePromise<T>;
+/** Returns the (mutated) synapse, or `synapse.create_streaming_response(chunks)` for a streaming synapse. */
+export type ForwardFn<T extends Synapse> = (synapse: T) => MaybePromise<T | StreamingResponse<T>>;
 /** Returns `[blacklisted, reason]`. */
 export type BlacklistFn<T extends Synapse> = (synapse: T) => MaybePromise<readonly [boolean, string]>;
 /** Higher runs first when the axon is busy. */
@@ -129,7 +132,11 @@ export class Axon {
     this.#app = Fastify({ logger: false, bodyLimit: opts.bodyLimit ?? 16 * 1024 * 1024 });
     this.#app.removeAllContentTypeParsers();
     this.#app.addContentTypeParser("*", { parseAs: "string" }, (_req, body, done) => done(null, body));
-    const handler = (req: FastifyRequest, reply: FastifyReply) => this.#handle(req, reply);
+    // Returning the reply tells fastify the response is sent by `reply.send` (needed for streams).
+    const handler = async (req: FastifyRequest, reply: FastifyReply) => {
+      await this.#handle(req, reply);
+      return reply;
+    };
     this.#app.route({ method: ["GET", "POST"], url: "/*", handler });
     // The default ping route, as upstream's constructor attaches.
     this.#routes.set("Synapse", {
@@ -319,7 +326,8 @@ export class Axon {
       synapse = full;
       const forwarded = route.forward(full);
       const result = await raceAbort(Promise.resolve(forwarded), abort.signal);
-      this.#reply(reply, result, started);
+      if (result instanceof StreamingResponse) this.#stream(reply, result, started);
+      else this.#reply(reply, result, started);
     } catch (e) {
       if (e instanceof Reject) return this.#fail(reply, synapse, e.status, e.message, started);
       if (e instanceof ForwardTimeout) {
@@ -362,6 +370,22 @@ export class Axon {
       .headers(s.to_headers())
       .header("content-type", "application/json")
       .send(s.toJson());
+  }
+
+  #stream(reply: FastifyReply, r: StreamingResponse, started: number): void {
+    const s = r.synapse;
+    s.axon.status_code = 200;
+    s.axon.status_message ||= "Success";
+    s.axon.process_time = (performance.now() - started) / 1000;
+    const chunks = r.chunks;
+    async function* body() {
+      for await (const c of chunks) yield typeof c === "string" ? Buffer.from(c) : c;
+    }
+    void reply
+      .code(200)
+      .headers(s.to_headers())
+      .header("content-type", "text/event-stream")
+      .send(Readable.from(body()));
   }
 
   #fail(reply: FastifyReply, s: Synapse | undefined, status: number, message: string, started: number): void {

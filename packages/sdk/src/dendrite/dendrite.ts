@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 import type { Keypair } from "@opentao/primitives";
+import type { StreamingSynapse } from "../synapse/streaming.js";
 import {
   PROTOCOL_VERSION_AS_INT,
   requestSignatureMessage,
@@ -142,6 +143,79 @@ export class Dendrite {
     return s;
   }
 
+  /**
+   * Streams from one axon: yields what `synapse.process_streaming_response` makes of the body, then the
+   * synapse (deserialized unless `deserialize: false`) with its status code, message and process time.
+   * The timeout covers the whole stream.
+   */
+  async *stream<T extends StreamingSynapse>(
+    axon: AxonTarget,
+    synapse: T,
+    opts: { timeout?: number; deserialize?: boolean } = {},
+  ): AsyncGenerator<unknown> {
+    const timeout = opts.timeout ?? 12;
+    const started = performance.now();
+    const s = this.prepare(axon, synapse, timeout);
+    const headers: Record<string, string> = s.to_headers();
+    const body = s.toJson();
+    headers["content-type"] = "application/json";
+    headers["content-length"] = String(Buffer.byteLength(body));
+    const req = http.request({
+      host: axon.ip,
+      port: axon.port,
+      path: `/${s.name}`,
+      method: "POST",
+      headers,
+      agent: this.#agent,
+    });
+    const timer = setTimeout(() => req.destroy(new CallTimeout()), Math.max(0, timeout * 1000));
+    try {
+      const res = await new Promise<http.IncomingMessage>((resolve, reject) => {
+        req.on("response", resolve);
+        req.on("error", reject);
+        req.end(body);
+      });
+      if (res.statusCode === 200) {
+        for await (const item of s.process_streaming_response(res)) yield item;
+        s.axon.status_code = 200;
+        s.axon.status_message = "Success";
+        this.#mergeHeaders(s, res.headers);
+        s.extract_response_json(res.headers);
+        s.dendrite.status_code = s.axon.status_code;
+        s.dendrite.status_message = s.axon.status_message;
+      } else {
+        const chunks: Buffer[] = [];
+        for await (const c of res) chunks.push(c as Buffer);
+        this.#processResponse(s, {
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          text: Buffer.concat(chunks).toString("utf8"),
+        });
+      }
+    } catch (e) {
+      const [code, message] = this.#errorStatus(e, axon, s.name, timeout);
+      s.dendrite.status_code = code;
+      s.dendrite.status_message = message;
+    } finally {
+      clearTimeout(timer);
+    }
+    s.dendrite.process_time = (performance.now() - started) / 1000;
+    yield opts.deserialize === false ? s : s.deserialize();
+  }
+
+  #mergeHeaders(s: Synapse, headers: http.IncomingHttpHeaders): void {
+    const bt: Record<string, string> = {};
+    for (const [k, v] of Object.entries(headers)) {
+      if (typeof v === "string" && (k.startsWith("bt_header_axon_") || k.startsWith("bt_header_dendrite_")))
+        bt[k] = v;
+    }
+    try {
+      s.applyHeaders(bt);
+    } catch {
+      // A malformed header from the axon leaves the earlier value in place.
+    }
+  }
+
   #post(
     host: string,
     port: number,
@@ -200,16 +274,7 @@ export class Dendrite {
       const msg = (json as { message?: unknown } | null)?.message;
       s.axon.status_message = typeof msg === "string" ? msg : null;
     }
-    const bt: Record<string, string> = {};
-    for (const [k, v] of Object.entries(res.headers)) {
-      if (typeof v === "string" && (k.startsWith("bt_header_axon_") || k.startsWith("bt_header_dendrite_")))
-        bt[k] = v;
-    }
-    try {
-      s.applyHeaders(bt);
-    } catch {
-      // A malformed header from the axon leaves the body's value in place.
-    }
+    this.#mergeHeaders(s, res.headers);
     s.dendrite.status_code = s.axon.status_code;
     s.dendrite.status_message = s.axon.status_message;
   }
