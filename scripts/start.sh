@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm start`: a tour of what OpenTAO does today. It grows into the local network as the node lands.
+# `npm start`: wallets in btcli's format, then a local network doing work (scripts/network-tour.ts).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -x node_modules/.bin/tao ] || npm install --no-audit --no-fund
@@ -21,4 +21,5 @@ sig=$(tao wallet sign --wallet-path "$WALLETS" --wallet-name alice --message "he
 echo; echo "signed \"hello bittensor\" with alice: $sig"
 step wallet verify --message "hello bittensor" --signature "$sig" --address 5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY
 echo
-echo "Next: tao --help, tao wallet --help. The chain, devnet and subnets arrive with the node issues."
+echo "Now a local network: a dev node, a subnet, three miners serving trained models, one validator."
+node_modules/.bin/tsx scripts/network-tour.ts
