@@ -29,6 +29,12 @@ function report(error: unknown): void {
   process.exitCode = exitCodeOf(err);
 }
 
+// `tao … | head` closes stdout early; that is the reader's choice, not a failure.
+process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+  if (e.code === "EPIPE") process.exit(0);
+  throw e;
+});
+
 const program = buildProgram();
 program.exitOverride();
 program.configureOutput({ outputError: (text, write) => write(pc.red(text)) });
