@@ -7,7 +7,14 @@ const argv = process.argv.slice(2);
 const jsonMode = argv.some((a) => a === "--json" || a === "--json-output" || a === "--json-out");
 
 /** Errors that mean "your input is wrong" rather than "the operation failed". */
-const INPUT_ERRORS = new Set(["MnemonicError", "AddressError", "HexError", "KeyError", "AmountError"]);
+const INPUT_ERRORS = new Set([
+  "MnemonicError",
+  "AddressError",
+  "HexError",
+  "KeyError",
+  "AmountError",
+  "GenesisError",
+]);
 
 function exitCodeOf(error: Error & { code?: unknown }): number {
   if (error instanceof CliError) return error.exitCode;

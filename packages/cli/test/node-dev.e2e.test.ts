@@ -1,7 +1,7 @@
 // `tao node --dev` as users run it: the ready line, the accounts file, interval blocks, a chain on disk that
 // keeps its state across a restart, and clean shutdown on SIGINT/SIGTERM.
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { cryptoReady, Keypair } from "@opentao/primitives";
@@ -107,4 +107,33 @@ describe("tao node --dev", () => {
     const node = startNode(["--dev", "--instant", "--manual"]);
     await expect(node.ready).rejects.toThrow(/exclude each other/);
   });
+
+  it("creates subnets, neurons and stake from a --genesis file, and refuses one it cannot apply", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "opentao-genesis-"));
+    const cold = (n: string) => Keypair.fromUri(`//${n}`).ss58Address;
+    const hot = (n: string) => Keypair.fromUri(`//${n}//hot`).ss58Address;
+    const subnet = (stakeFrom: string, amount: string) => ({
+      owner: cold("Alice"),
+      hotkey: hot("Alice"),
+      neurons: [{ coldkey: cold("Bob"), hotkey: hot("Bob") }],
+      stake: [{ coldkey: stakeFrom, hotkey: hot("Alice"), amount }],
+    });
+    const good = join(dir, "good.json");
+    writeFileSync(good, JSON.stringify({ subnets: [subnet(cold("Alice"), "100000000000")] }));
+    const node = startNode(["--dev", "--rpc-port", "0", "--manual", "--genesis", good]);
+    const ready = await node.ready;
+    const meta = await call(ready.rpc, "subnetInfo_getMetagraph", [1, {}]);
+    expect(meta.hotkeys).toEqual([hot("Alice"), hot("Bob")]);
+    expect(BigInt(meta.stake[0])).toBeGreaterThan(0n);
+    node.child.kill("SIGTERM");
+    expect(await node.exit).toBe(0);
+
+    const bad = join(dir, "bad.json");
+    writeFileSync(bad, JSON.stringify({ subnets: [subnet(cold("Dave"), "9000000000000")] }));
+    const refused = startNode(["--dev", "--rpc-port", "0", "--manual", "--genesis", bad]);
+    await expect(refused.ready).rejects.toThrow(
+      /subnets\[0\]\.stake\[0\]: SubtensorModule\.NotEnoughBalanceToStake/,
+    );
+    expect(await refused.exit).toBe(2);
+  }, 30_000);
 });

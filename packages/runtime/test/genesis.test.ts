@@ -1,4 +1,4 @@
-import { RAO_PER_TAO } from "@opentao/primitives";
+import { Keypair, RAO_PER_TAO } from "@opentao/primitives";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   AuraStorage,
@@ -71,5 +71,58 @@ describe("genesis", () => {
       expect(() => applyGenesis(store, preset, config)).toThrow(message);
       expect(store.size).toBe(0);
     }
+  });
+});
+
+describe("genesis subnets", () => {
+  const dev = devGenesis();
+  const [alice, bob, charlie] = dev.balances.map((b) => b.address);
+  const hot = (name: string) => Keypair.fromUri(`//${name}//hot`).ss58Address;
+
+  it("creates subnets, neurons and stake through the same calls users send", () => {
+    const store = new MemoryStore();
+    applyGenesis(store, getPreset("fast"), {
+      ...dev,
+      subnets: [
+        {
+          owner: alice!,
+          hotkey: hot("Alice"),
+          neurons: [
+            { coldkey: bob!, hotkey: hot("Bob") },
+            { coldkey: charlie!, hotkey: hot("Charlie") },
+          ],
+          stake: [{ coldkey: alice!, hotkey: hot("Alice"), amount: 100n * RAO_PER_TAO }],
+        },
+      ],
+    });
+    const S = SubtensorStorage;
+    expect(S.SubnetworkN.get(store, 1)).toBe(3);
+    expect([0, 1, 2].map((uid) => S.Keys.get(store, 1, uid))).toEqual([
+      hot("Alice"),
+      hot("Bob"),
+      hot("Charlie"),
+    ]);
+    expect(S.SubnetOwner.get(store, 1)).toBe(alice);
+    expect(S.TotalHotkeyAlpha.get(store, hot("Alice"), 1)).toBeGreaterThan(0n);
+    const total = [...SystemStorage.Account.entries(store)].reduce((s, [, a]) => s + a.data.free, 0n);
+    expect(BalancesStorage.TotalIssuance.get(store)).toBe(total);
+  });
+
+  it("names the failing entry and writes nothing", () => {
+    const store = new MemoryStore();
+    const poor = dev.balances[3]!.address; // Dave: 2,000 TAO
+    expect(() =>
+      applyGenesis(store, getPreset("fast"), {
+        ...dev,
+        subnets: [
+          {
+            owner: alice!,
+            hotkey: hot("Alice"),
+            stake: [{ coldkey: poor, hotkey: hot("Alice"), amount: 5_000n * RAO_PER_TAO }],
+          },
+        ],
+      }),
+    ).toThrow(/genesis subnets\[0\]\.stake\[0\]: SubtensorModule\.NotEnoughBalanceToStake/);
+    expect(store.size).toBe(0);
   });
 });

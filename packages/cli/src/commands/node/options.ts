@@ -58,5 +58,5 @@ export const LOG_LEVEL: OptionDef = {
 export const GENESIS: OptionDef = {
   flags: "--genesis <file>",
   description:
-    'genesis of a new chain as JSON: {"balances":[{"address","free":"rao"}],"sudo","authorities","raw":[{"key","value"}]}; raw storage pre-creates subnets, neurons and stake (default: the dev genesis)',
+    'genesis of a new chain as JSON: {"balances":[{"address","free":"rao"}],"sudo","authorities","subnets":[{"owner","hotkey","neurons":[{"coldkey","hotkey"}],"stake":[{"coldkey","hotkey","amount":"rao"}]}],"raw":[{"key","value"}]}; subnets are created by the calls a user would send, paid from the genesis balances (default: the dev genesis)',
 };

@@ -32,6 +32,12 @@ interface GenesisFile {
   sudo?: string;
   authorities?: string[];
   raw?: { key: string; value: string }[];
+  subnets?: {
+    owner: string;
+    hotkey: string;
+    neurons?: { coldkey: string; hotkey: string }[];
+    stake?: { coldkey: string; hotkey: string; amount: string | number }[];
+  }[];
 }
 
 /** A genesis JSON file; amounts in rao as strings. Missing parts come from the dev genesis. */
@@ -56,6 +62,20 @@ function readGenesis(file: string) {
       authorities: doc.authorities ?? dev.authorities,
       ...((doc.sudo ?? dev.sudo) ? { sudo: doc.sudo ?? dev.sudo } : {}),
       ...(doc.raw ? { raw: doc.raw } : {}),
+      ...(doc.subnets
+        ? {
+            subnets: doc.subnets.map((net, i) => ({
+              ...net,
+              stake: (net.stake ?? []).map((st, j) => {
+                if (!/^\d+$/.test(String(st.amount)))
+                  throw usageError(
+                    `--genesis ${file}: subnets[${i}].stake[${j}].amount must be rao as digits`,
+                  );
+                return { ...st, amount: BigInt(st.amount) };
+              }),
+            })),
+          }
+        : {}),
     };
   };
 }
