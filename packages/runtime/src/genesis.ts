@@ -61,7 +61,8 @@ export function applyGenesis(target: KeyValueStore, preset: Preset, config: Gene
   for (const { key, value } of config.raw ?? []) {
     store.set(key.replace(/^0x/, "").toLowerCase(), hexToBytes(value, `genesis raw value for ${key}`));
   }
-  (config.subnets ?? []).forEach((subnet, i) => createSubnet(scope, subnet, `genesis subnets[${i}]`));
+  for (const [i, subnet] of (config.subnets ?? []).entries())
+    createSubnet(scope, subnet, `genesis subnets[${i}]`);
   store.commitInto(target);
 }
 
