@@ -120,7 +120,7 @@ async function throughput(total: number): Promise<{ tps: number; blocks: number;
 }
 
 /** A dev genesis with subnet 1 holding 256 neurons, full weight and bond rows, via raw storage. */
-function metagraphGenesis() {
+export function metagraphGenesis() {
   const store = new MemoryStore();
   const n = 256;
   S.NetworksAdded.set(store, 1, true);
