@@ -142,7 +142,18 @@ describe("ChainClient", () => {
 
   it("reconnects after the connection drops: calls in flight fail, head subscriptions resume", async () => {
     const p = await proxy(node.url);
-    const c = await ChainClient.connect(p.url, { backoffMs: 10 });
+    const states: string[] = [];
+    let restored!: () => void;
+    const renewed = new Promise<void>((r) => {
+      restored = r;
+    });
+    const c = await ChainClient.connect(p.url, {
+      backoffMs: 10,
+      onConnectionChange: (s) => {
+        states.push(s);
+        if (s === "restored") restored();
+      },
+    });
     try {
       const heads = await c.subscribeNewHeads();
       const inFlight = c.call("system_health");
@@ -153,9 +164,9 @@ describe("ChainClient", () => {
       );
       // Either answered before the cut or failed with a ConnectionError; never left hanging.
       if (err) expect(err).toBeInstanceOf(ConnectionError);
-      while (!c.connected) await new Promise((r) => setTimeout(r, 10));
-      // The renewed subscription is registered right after the socket opens; wait for it.
-      await new Promise((r) => setTimeout(r, 50));
+      await renewed;
+      expect(states).toEqual(["lost", "restored"]);
+      expect(c.connected).toBe(true);
       const mined = await c.call<{ hash: string }>("dev_mine", [1]);
       expect((await heads.next()).value!.hash).toBe(mined.hash);
       await heads.unsubscribe();

@@ -20,12 +20,16 @@ export interface ChainClientOptions {
   /** First reconnect delay, doubled per failed attempt up to `maxBackoffMs` (defaults 100 and 5000). */
   backoffMs?: number;
   maxBackoffMs?: number;
+  /** Called when the socket drops, and again once a new socket is open and subscriptions are renewed. */
+  onConnectionChange?: (state: "lost" | "restored") => void;
 }
 
 interface Pending {
   method: string;
   resolve: (v: unknown) => void;
   reject: (e: Error) => void;
+  /** For a subscribe call: registers the id before any later message is read, so no notification is missed. */
+  register?: (id: string) => void;
 }
 
 const dial = (url: string): Promise<WebSocket> =>
@@ -52,8 +56,6 @@ export class ChainClient {
   #genesis: string | undefined;
   readonly #pending = new Map<number, Pending>();
   readonly #subs = new Map<string, AnySubscription>();
-  /** Notifications that arrive before their subscribe call's answer is handled. */
-  readonly #early = new Map<string, unknown[]>();
 
   private constructor(
     readonly url: string,
@@ -75,6 +77,10 @@ export class ChainClient {
 
   /** One JSON-RPC call; rejects with RpcCallError for the node's errors, ConnectionError for a lost socket. */
   call<T = unknown>(method: string, params: unknown[] = []): Promise<T> {
+    return this.#request<T>(method, params);
+  }
+
+  #request<T>(method: string, params: unknown[], register?: (id: string) => void): Promise<T> {
     const socket = this.#socket;
     if (this.#closed) return Promise.reject(new ConnectionError(`${method}: the client is closed`));
     if (!socket || socket.readyState !== WebSocket.OPEN) {
@@ -82,7 +88,12 @@ export class ChainClient {
     }
     const id = ++this.#nextId;
     return new Promise<T>((resolve, reject) => {
-      this.#pending.set(id, { method, resolve: resolve as (v: unknown) => void, reject });
+      this.#pending.set(id, {
+        method,
+        resolve: resolve as (v: unknown) => void,
+        reject,
+        ...(register ? { register } : {}),
+      });
       socket.send(JSON.stringify({ jsonrpc: "2.0", id, method, params }));
     });
   }
@@ -95,12 +106,14 @@ export class ChainClient {
     map: (raw: unknown) => T,
     resumable = true,
   ): Promise<Subscription<T>> {
-    const id = await this.call<string>(method, params);
-    const sub = new Subscription<T>(id, method, unsubscribeMethod, resumable, params, map, (s) =>
-      this.#unsubscribe(s),
-    );
-    this.#register(sub);
-    return sub;
+    let sub: Subscription<T> | undefined;
+    await this.#request<string>(method, params, (id) => {
+      sub = new Subscription<T>(id, method, unsubscribeMethod, resumable, params, map, (s) =>
+        this.#unsubscribe(s),
+      );
+      this.#subs.set(id, sub);
+    });
+    return sub!;
   }
 
   subscribeNewHeads(): Promise<Subscription<Header>> {
@@ -160,12 +173,6 @@ export class ChainClient {
     socket.removeAllListeners();
   }
 
-  #register(sub: AnySubscription): void {
-    this.#subs.set(sub.id, sub);
-    for (const raw of this.#early.get(sub.id) ?? []) sub.push(raw);
-    this.#early.delete(sub.id);
-  }
-
   async #unsubscribe(sub: AnySubscription): Promise<void> {
     if (this.#subs.get(sub.id) !== sub) return;
     this.#subs.delete(sub.id);
@@ -199,21 +206,21 @@ export class ChainClient {
       if (!p) return;
       this.#pending.delete(msg.id);
       if (msg.error) p.reject(new RpcCallError(p.method, msg.error.code, msg.error.message, msg.error.data));
-      else p.resolve(msg.result);
+      else {
+        p.register?.(msg.result as string);
+        p.resolve(msg.result);
+      }
       return;
     }
+    // Notifications for an id we no longer hold (just unsubscribed) are dropped.
     const subId = msg.params?.subscription;
-    if (subId === undefined) return;
-    const sub = this.#subs.get(subId);
-    if (sub) sub.push(msg.params!.result);
-    else this.#early.set(subId, [...(this.#early.get(subId) ?? []), msg.params!.result]);
+    if (subId !== undefined) this.#subs.get(subId)?.push(msg.params!.result);
   }
 
   /** Fails calls in flight and (all, or the non-resumable) subscriptions. */
   #failAll(error: Error, everything: boolean): void {
     for (const p of this.#pending.values()) p.reject(new ConnectionError(`${p.method}: ${error.message}`));
     this.#pending.clear();
-    this.#early.clear();
     for (const [id, sub] of this.#subs) {
       if (everything || !sub.resumable) {
         sub.finish(everything ? undefined : new ConnectionError(`${sub.method}: ${error.message}`));
@@ -232,6 +239,7 @@ export class ChainClient {
       return;
     }
     this.#failAll(reason, false);
+    this.options.onConnectionChange?.("lost");
     this.#scheduleReconnect();
   }
 
@@ -264,11 +272,14 @@ export class ChainClient {
     this.#subs.clear();
     for (const sub of subs) {
       try {
-        sub.id = await this.call<string>(sub.method, sub.params);
-        this.#register(sub);
+        await this.#request<string>(sub.method, sub.params, (id) => {
+          sub.id = id;
+          this.#subs.set(id, sub);
+        });
       } catch (e) {
         sub.finish(e as Error);
       }
     }
+    if (!this.#closed) this.options.onConnectionChange?.("restored");
   }
 }
