@@ -4,9 +4,8 @@
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import { cryptoReady, Keypair } from "@opentao/primitives";
-import { type RuntimeCall, signExtrinsic } from "@opentao/runtime";
-import { Axon, Dendrite, Synapse } from "@opentao/sdk";
-import WebSocket from "ws";
+import type { RuntimeCall } from "@opentao/runtime";
+import { Axon, ChainClient, convertWeightsAndUidsForEmit, Dendrite, Metagraph, Synapse } from "@opentao/sdk";
 
 const TAO = 1_000_000_000n;
 // With --json the story goes to stderr and stdout gets one document: the last round's scores and metagraph.
@@ -63,38 +62,6 @@ function train(x: number[][], y: number[], epochs: number) {
 
 const mse = (p: number[], y: number[]) => p.reduce((s, v, i) => s + (v - y[i]!) ** 2, 0) / y.length;
 
-class Rpc {
-  #id = 0;
-  #pending = new Map<number, (m: { result?: unknown; error?: { message: string } }) => void>();
-  private constructor(private ws: WebSocket) {
-    ws.on("message", (d) => {
-      const m = JSON.parse(d.toString());
-      this.#pending.get(m.id)?.(m);
-      this.#pending.delete(m.id);
-    });
-  }
-  static connect(url: string): Promise<Rpc> {
-    const ws = new WebSocket(url);
-    return new Promise((ok, fail) => ws.once("open", () => ok(new Rpc(ws))).once("error", fail));
-  }
-  // biome-ignore lint/suspicious/noExplicitAny: JSON answers
-  call(method: string, params: unknown[] = []): Promise<any> {
-    const id = ++this.#id;
-    const body = JSON.stringify({ jsonrpc: "2.0", id, method, params }, (_k, v) =>
-      typeof v === "bigint" ? v.toString() : v,
-    );
-    return new Promise((ok, fail) => {
-      this.#pending.set(id, (m) =>
-        m.error ? fail(new Error(`${method}: ${m.error.message}`)) : ok(m.result),
-      );
-      this.ws.send(body);
-    });
-  }
-  close() {
-    this.ws.close();
-  }
-}
-
 async function main() {
   await cryptoReady();
   const node = spawn(
@@ -108,19 +75,12 @@ async function main() {
     createInterface({ input: node.stdout! }).once("line", (l) => ok(JSON.parse(l)));
     node.once("exit", (code) => fail(new Error(`tao node exited with ${code} before it was ready`)));
   });
-  const rpc = await Rpc.connect(ready.rpc);
-  const genesis = ready.genesisHash;
+  const rpc = await ChainClient.connect(ready.rpc);
   const say = (s: string) => log(`\n\x1b[1m${s}\x1b[0m`);
 
   async function submit(who: Keypair, call: RuntimeCall) {
-    const nonce = await rpc.call("system_accountNextIndex", [who.ss58Address]);
-    const tx = signExtrinsic(who, call, { nonce, genesisHash: genesis, birthHash: genesis });
-    await rpc.call("author_submitExtrinsic", [`0x${Buffer.from(tx).toString("hex")}`]);
-    const deadline = Date.now() + 10_000;
-    while ((await rpc.call("system_accountNextIndex", [who.ss58Address])) === nonce) {
-      if (Date.now() > deadline) throw new Error(`${call.pallet}.${call.name} was not included`);
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    const r = await rpc.submit(who, call, { waitFor: "inBlock" });
+    if (!r.success) throw new Error(`${call.pallet}.${call.name} failed: ${r.error?.name}`);
   }
 
   try {
@@ -132,8 +92,8 @@ async function main() {
       name: "register_network",
       args: { hotkey: validator.ss58Address },
     });
-    const subnets = await rpc.call("subnetInfo_getSubnetsInfo");
-    const netuid: number = Math.max(...subnets.map((s: { netuid: number }) => s.netuid));
+    const subnets = await rpc.call<{ netuid: number }[]>("subnetInfo_getSubnetsInfo");
+    const netuid = Math.max(...subnets.map((s) => s.netuid));
     await submit(owner, {
       pallet: "SubtensorModule",
       name: "add_stake",
@@ -183,33 +143,31 @@ async function main() {
     }
 
     const dendrite = new Dendrite(validator);
+    const meta = new Metagraph(netuid, rpc);
     let last: unknown = null;
     for (let round = 1; round <= 3; round++) {
-      const meta = await rpc.call("subnetInfo_getMetagraph", [netuid, {}]);
+      await meta.sync({ lite: true });
       const test = dataset(100 + round, 64);
       const uids: number[] = [];
       const scores: number[] = [];
       for (let uid = 0; uid < meta.n; uid++) {
         const axon = meta.axons[uid];
-        if (!axon || meta.hotkeys[uid] === validator.ss58Address) continue;
-        const [answer] = await dendrite.forward(
-          [{ ip: "127.0.0.1", port: Number(axon.port), hotkey: meta.hotkeys[uid] }],
-          Predict.create({ inputs: test.x }),
-          { timeout: 5 },
-        );
+        if (!axon?.is_serving || axon.hotkey === validator.ss58Address) continue;
+        const [answer] = await dendrite.forward([axon], Predict.create({ inputs: test.x }), { timeout: 5 });
         const p = answer as number[] | null;
         uids.push(uid);
         scores.push(p && p.length === test.y.length ? 1 / (1 + mse(p, test.y)) : 0);
       }
-      const top = Math.max(...scores);
-      const weights = scores.map((s) => Math.round((s / top) * 65535));
+      const { weights } = convertWeightsAndUidsForEmit(uids, scores);
       await submit(validator, {
         pallet: "SubtensorModule",
         name: "set_weights",
         args: { netuid, dests: uids, weights, versionKey: 0n },
       });
-      const ran = await rpc.call("dev_mineUntilEpoch", [netuid]);
-      const after = await rpc.call("subnetInfo_getMetagraph", [netuid, {}]);
+      const ran = await rpc.call<{ epochBlock: number }>("dev_mineUntilEpoch", [netuid]);
+      // A validator may set weights once per weightsRateLimit blocks: wait them out for the next round.
+      await rpc.call("dev_mine", [Number(meta.hyperparameters.weightsRateLimit)]);
+      const after = await meta.sync({ lite: true });
       say(
         `Round ${round}: validator scored ${uids.length} miners on 64 held-out points; epoch at block ${ran.epochBlock}`,
       );
@@ -218,10 +176,19 @@ async function main() {
         const i = uids.indexOf(uid);
         const who = uid === 0 ? "Alice (val)" : (miners[uid - 1]?.name ?? "?");
         log(
-          `${String(uid).padStart(4)}  ${who.padEnd(11)} ${i < 0 ? "     -" : scores[i]!.toFixed(4)}  ${i < 0 ? "     -" : String(weights[i]).padStart(6)}  ${(after.incentive[uid] / 65535).toFixed(4).padStart(9)}  ${(after.dividends[uid] / 65535).toFixed(4).padStart(9)}  ${after.stake[uid]}`,
+          `${String(uid).padStart(4)}  ${who.padEnd(11)} ${i < 0 ? "     -" : scores[i]!.toFixed(4)}  ${i < 0 ? "     -" : String(weights[i]).padStart(6)}  ${after.incentive[uid]!.toFixed(4).padStart(9)}  ${after.dividends[uid]!.toFixed(4).padStart(9)}  ${after.stake[uid]}`,
         );
       }
-      last = { netuid, round, uids, scores, weights, metagraph: after };
+      last = {
+        netuid,
+        round,
+        uids,
+        scores,
+        weights,
+        incentive: after.incentive,
+        dividends: after.dividends,
+        validator_permit: after.validator_permit,
+      };
     }
     dendrite.close();
     await Promise.all(axons.map((a) => a.stop()));
@@ -229,7 +196,7 @@ async function main() {
     log("Run your own node with `npm run devnet` (tao node --dev); see README.md for the RPC methods.");
     if (JSON_OUT) console.log(JSON.stringify(last));
   } finally {
-    rpc.close();
+    await rpc.close();
     node.kill("SIGTERM");
   }
 }

@@ -15,11 +15,12 @@ describe("network tour", () => {
     const [bob, charlie, dave] = r.scores as number[];
     expect(bob).toBeGreaterThan(charlie!);
     expect(charlie).toBeGreaterThan(dave!);
-    const { incentive, dividends, validatorPermit } = r.metagraph;
+    expect(r.weights[0]).toBe(65535);
+    const { incentive, dividends, validator_permit } = r;
     expect(incentive[1]).toBeGreaterThan(incentive[2]);
     expect(incentive[2]).toBeGreaterThan(incentive[3]);
     expect(incentive[0]).toBe(0);
-    expect(validatorPermit[0]).toBe(true);
-    expect(dividends[0]).toBe(65535);
+    expect(validator_permit[0]).toBe(true);
+    expect(dividends[0]).toBe(1);
   }, 90_000);
 });
