@@ -14,6 +14,7 @@ const ALLOWED: Record<string, string[]> = {
   node: ["primitives", "runtime"],
   sdk: ["primitives", "runtime"],
   cli: ["primitives", "charts", "runtime", "sdk", "node"],
+  testkit: ["primitives", "runtime", "node", "sdk"],
 };
 /** Packages that must stay pure: deterministic, no I/O, usable in a browser. */
 const PURE = new Set(["primitives", "charts", "runtime"]);

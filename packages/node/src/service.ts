@@ -30,7 +30,7 @@ export interface NodeOptions {
   /** Dev node: dev RPC methods on, dev accounts as authority. */
   dev?: boolean;
   preset?: PresetName;
-  /** Genesis of a new chain (default: the dev genesis): balances, and raw storage for subnets, neurons and stake. */
+  /** Genesis of a new chain (default: the dev genesis): balances, subnets with neurons and stake, raw storage. */
   genesis?: GenesisConfig;
   logger?: Logger;
   /** Signature worker threads (default: cores, at most 4; 0 = verify on the main thread). */
