@@ -185,7 +185,7 @@ describe("tao node --dev over RPC", () => {
     const meta = await rpc.call("subnetInfo_getMetagraph", [netuid, { weights: true }]);
     expect(meta.n).toBe(1);
     expect(meta.hotkeys).toEqual([hot]);
-    expect(meta.weights).toEqual([[]]);
+    expect(meta.weights).toEqual([{ uids: [], values: [] }]);
     expect(typeof meta.stake[0]).toBe("string");
     expect((await rpc.call("subnetInfo_getSubnetHyperparams", [netuid])).tempo).toBeGreaterThan(0);
     expect((await rpc.call("subnetInfo_getDynamicInfo", [netuid])).price).toMatch(/^\d+\.\d{9}$/);

@@ -172,7 +172,7 @@ export function neuron([netuid, uid, at]: Params, ctx: RpcContext): unknown {
   return (uid as number) < c.hotkeys.length ? toJson(neuronAt(store, n, c, uid as number, true)) : null;
 }
 
-/** The metagraph of a subnet in one call: columns per uid (as bittensor's Metagraph), optionally weights and bonds as sparse rows. */
+/** The metagraph of a subnet in one call: columns per uid (as bittensor's Metagraph), optionally weights and bonds as sparse rows `{ uids, values }`. */
 export function metagraph([netuid, options, at]: Params, ctx: RpcContext): unknown {
   const store = stateAt(at, ctx);
   const n = netuid as number;
@@ -190,9 +190,25 @@ export function metagraph([netuid, options, at]: Params, ctx: RpcContext): unkno
     hyperparameters: subnetHyperparameters(store, n),
     ...c,
     rank: undefined,
-    ...(opts.weights === true ? { weights: c.hotkeys.map((_, uid) => S.Weights.get(store, n, uid)) } : {}),
-    ...(opts.bonds === true ? { bonds: c.hotkeys.map((_, uid) => S.Bonds.get(store, n, uid)) } : {}),
+    ...(opts.weights === true
+      ? { weights: c.hotkeys.map((_, uid) => packRow(S.Weights.get(store, n, uid))) }
+      : {}),
+    ...(opts.bonds === true ? { bonds: c.hotkeys.map((_, uid) => packRow(S.Bonds.get(store, n, uid))) } : {}),
   });
+}
+
+/**
+ * A sparse row as two parallel arrays: 256 rows of 256 `[uid, value]` pairs are 65k small arrays to
+ * build, serialize and parse again, which costs more than the rest of the metagraph together.
+ */
+function packRow(row: readonly (readonly [number, number])[]): { uids: number[]; values: number[] } {
+  const uids = new Array<number>(row.length);
+  const values = new Array<number>(row.length);
+  row.forEach(([uid, value], i) => {
+    uids[i] = uid;
+    values[i] = value;
+  });
+  return { uids, values };
 }
 
 /** Every hotkey with a delegate take: take, owner, and its stake (alpha) per subnet. */

@@ -18,11 +18,13 @@ export interface SyncOptions {
 
 const U16_MAX = 65535;
 const norm = (v: unknown) => Number(v) / U16_MAX;
-/** Sparse rows [[uid, value], …] → dense n×n rows of u16. */
-const dense = (rows: [number, number][][], n: number) =>
-  rows.map((row) => {
+/** The node's sparse rows `{ uids, values }` → dense n×n rows of u16. */
+const dense = (rows: { uids: number[]; values: number[] }[], n: number) =>
+  rows.map(({ uids, values }) => {
     const out = new Array<number>(n).fill(0);
-    for (const [uid, v] of row) if (uid < n) out[uid] = v;
+    uids.forEach((uid, i) => {
+      if (uid < n) out[uid] = values[i]!;
+    });
     return out;
   });
 
