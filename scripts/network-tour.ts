@@ -171,7 +171,7 @@ async function main() {
       say(
         `Round ${round}: validator scored ${uids.length} miners on 64 held-out points; epoch at block ${ran.epochBlock}`,
       );
-      log(" uid  hotkey of      score   weight  incentive  dividends  stake (alpha rao)");
+      log(" uid  hotkey of      score   weight  incentive  dividends  stake (rao)");
       for (let uid = 0; uid < after.n; uid++) {
         const i = uids.indexOf(uid);
         const who = uid === 0 ? "Alice (val)" : (miners[uid - 1]?.name ?? "?");

@@ -24,6 +24,7 @@ export { readSchedule, writeSchedule } from "./pallets/subtensor/epoch-schedule.
 export * from "./pallets/subtensor/errors.js";
 export * from "./pallets/subtensor/math.js";
 export { currentLockCost } from "./pallets/subtensor/register-network.js";
+export { type StakeWeights, stakeWeightsForNetwork } from "./pallets/subtensor/staking/inherited-stake.js";
 export * from "./pallets/subtensor/storage.js";
 export * from "./pallets/subtensor/subnets.js";
 export * from "./pallets/subtensor/symbols.js";

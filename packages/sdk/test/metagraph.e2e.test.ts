@@ -67,7 +67,10 @@ describe("Metagraph", () => {
       for (const v of col) expect(typeof v).toBe("bigint");
     }
     expect(mg.stake[0]).toBeGreaterThan(0n);
-    expect(mg.alpha_stake).toBe(mg.stake);
+    expect(mg.total_stake).toBe(mg.stake);
+    // No root stake here, so the consensus stake is the alpha stake.
+    expect(mg.tao_stake[0]).toBe(0n);
+    expect(mg.alpha_stake[0]).toBe(mg.stake[0]);
     for (const col of [mg.consensus, mg.incentive, mg.dividends, mg.validator_trust]) {
       expect(col).toHaveLength(2);
       for (const v of col) expect(v >= 0 && v <= 1).toBe(true);
@@ -112,5 +115,23 @@ describe("Metagraph", () => {
     const byHash = await new Metagraph(netuid, client).sync({ block: before.block_hash, lite: false });
     expect(byHash.block).toBe(registeredAt);
     expect(byHash.weights).toEqual([[0]]);
+  });
+
+  it("adds root stake weighted by the TAO weight to the consensus stake", async () => {
+    const staked = await client.submit(alice(), {
+      pallet: "SubtensorModule",
+      name: "add_stake",
+      args: { hotkey: owner().ss58Address, netuid: 0, amountStaked: 100n * TAO },
+    });
+    expect(staked.success, JSON.stringify(staked.error)).toBe(true);
+    const mg = await new Metagraph(netuid, client).sync();
+    const tao = mg.tao_stake[0]!;
+    expect(tao).toBeGreaterThan(99n * TAO);
+    const weight = BigInt(await client.queryTyped<string>("SubtensorModule", "TaoWeight", []));
+    // Subtensor reads the TAO weight as U96F32 (32 fractional bits) before multiplying.
+    const expected = mg.alpha_stake[0]! + (tao * (weight >> 32n)) / 2n ** 32n;
+    expect(mg.stake[0]! - expected).toBeLessThanOrEqual(1n);
+    expect(expected - mg.stake[0]!).toBeLessThanOrEqual(1n);
+    expect(mg.tao_stake[1]).toBe(0n);
   });
 });

@@ -9,6 +9,7 @@ import {
   Overlay,
   SubtensorStorage as S,
   Scope,
+  stakeWeightsForNetwork,
   subnetHyperparameters,
 } from "@opentao/runtime";
 import { RPC_CODES, RpcError } from "./errors.js";
@@ -70,6 +71,10 @@ interface Columns {
   hotkeys: string[];
   coldkeys: string[];
   stake: bigint[];
+  /** Subtensor's get_metagraph stake columns: inherited alpha, root TAO, and alpha + TAO × tao weight. */
+  alphaStake: bigint[];
+  taoStake: bigint[];
+  totalStake: bigint[];
   active: boolean[];
   validatorPermit: boolean[];
   rank: number[];
@@ -87,10 +92,14 @@ function columnsOf(store: KeyValueReader, netuid: number): Columns {
   const n = S.SubnetworkN.get(store, netuid);
   const hotkeys = Array.from({ length: n }, (_, uid) => S.Keys.get(store, netuid, uid));
   const vec = <T>(v: readonly T[], fill: T) => Array.from({ length: n }, (_, i) => v[i] ?? fill);
+  const weights = stakeWeightsForNetwork(store, netuid);
   return {
     hotkeys,
     coldkeys: hotkeys.map((h) => S.Owner.get(store, h)),
     stake: hotkeys.map((h) => S.TotalHotkeyAlpha.get(store, h, netuid)),
+    alphaStake: weights.map((w) => w.alpha.saturatingToNum("u64")),
+    taoStake: weights.map((w) => w.tao.saturatingToNum("u64")),
+    totalStake: weights.map((w) => w.total.saturatingToNum("u64")),
     active: vec(S.Active.get(store, netuid), false),
     validatorPermit: vec(S.ValidatorPermit.get(store, netuid), false),
     rank: vec<number>([], 0),

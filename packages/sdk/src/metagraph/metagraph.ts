@@ -35,8 +35,15 @@ export class Metagraph {
   uids: number[] = [];
   hotkeys: string[] = [];
   coldkeys: string[] = [];
-  /** Alpha stake on this subnet, rao (bittensor's `alpha_stake`; `stake` is the same column). */
+  /**
+   * Consensus stake, rao: alpha + root TAO × tao weight, inherited through child keys (Subtensor's
+   * get_metagraph `total_stake`; bittensor's `stake` and `total_stake`).
+   */
   stake: bigint[] = [];
+  /** Inherited alpha stake on this subnet, rao. */
+  alpha_stake: bigint[] = [];
+  /** Inherited root (netuid 0) stake, rao of TAO. */
+  tao_stake: bigint[] = [];
   consensus: number[] = [];
   incentive: number[] = [];
   dividends: number[] = [];
@@ -63,7 +70,7 @@ export class Metagraph {
     readonly client: MetagraphSource,
   ) {}
 
-  get alpha_stake(): bigint[] {
+  get total_stake(): bigint[] {
     return this.stake;
   }
 
@@ -81,7 +88,9 @@ export class Metagraph {
     this.uids = Array.from({ length: n }, (_, i) => i);
     this.hotkeys = m.hotkeys;
     this.coldkeys = m.coldkeys;
-    this.stake = m.stake.map(BigInt);
+    this.stake = m.totalStake.map(BigInt);
+    this.alpha_stake = m.alphaStake.map(BigInt);
+    this.tao_stake = m.taoStake.map(BigInt);
     this.consensus = m.consensus.map(norm);
     this.incentive = m.incentive.map(norm);
     this.dividends = m.dividends.map(norm);
