@@ -92,8 +92,12 @@ describe("Metagraph", () => {
       is_serving: false,
     });
     // set_weights stored the converted u16 row; the dense matrix has it in row 0.
-    expect(mg.weights).toEqual([
+    expect(mg.weights_u16).toEqual([
       [21845, 65535],
+      [0, 0],
+    ]);
+    expect(mg.weights).toEqual([
+      [21845 / 87380, 65535 / 87380],
       [0, 0],
     ]);
     expect(mg.bonds).toHaveLength(2);

@@ -28,6 +28,12 @@ const dense = (rows: { uids: number[]; values: number[] }[], n: number) =>
     return out;
   });
 
+/** bittensor's convert_weight_uids_and_vals_to_tensor: a row over its sum (an all-zero row stays zero). */
+const normalizeRow = (row: number[]) => {
+  const sum = row.reduce((a, b) => a + b, 0);
+  return sum > 0 ? row.map((v) => v / sum) : row.slice();
+};
+
 export class Metagraph {
   n = 0;
   block = 0;
@@ -55,8 +61,10 @@ export class Metagraph {
   last_update: number[] = [];
   block_at_registration: number[] = [];
   axons: NeuronAxonInfo[] = [];
-  /** Dense n×n u16 rows as set on chain (max-upscaled); empty after a lite sync. */
+  /** Dense n×n rows, each normalized to sum 1 as bittensor's metagraph shows them; empty after a lite sync. */
   weights: number[][] = [];
+  /** The same rows as stored on chain (u16, max-upscaled), for exact work. */
+  weights_u16: number[][] = [];
   /** Dense n×n u16 bond rows; empty after a lite sync. */
   bonds: number[][] = [];
   /** The subnet's info, pool and hyperparameters as the node's JSON, for what the columns do not cover. */
@@ -103,7 +111,8 @@ export class Metagraph {
     this.axons = (m.axons as unknown[]).map((a, uid) =>
       toAxonInfo(a, this.hotkeys[uid]!, this.coldkeys[uid]!),
     );
-    this.weights = lite ? [] : dense(m.weights, n);
+    this.weights_u16 = lite ? [] : dense(m.weights, n);
+    this.weights = this.weights_u16.map(normalizeRow);
     this.bonds = lite ? [] : dense(m.bonds, n);
     this.subnet = m.subnet;
     this.dynamic = m.dynamic;
