@@ -2,7 +2,8 @@
 // submit to inBlock/finalized with the decoded Subtensor error, refusals, reconnect through a proxy that
 // drops connections, and 1 000 clients opened and closed without leaking handles.
 import { createServer, type Server, type Socket } from "node:net";
-import { cryptoReady, Keypair } from "@opentao/primitives";
+import { cryptoReady, hexToBytes, Keypair } from "@opentao/primitives";
+import { SystemStorage } from "@opentao/runtime";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   ChainClient,
@@ -108,6 +109,26 @@ describe("ChainClient", () => {
     expect((await heads.next()).done).toBe(true);
     const account = await client.queryTyped<{ data: { free: string } }>("System", "Account", [dest]);
     expect(BigInt(account.data.free)).toBe(5n * TAO);
+  });
+
+  it("subscribes to storage: the values now, then each block's changes", async () => {
+    const dest = Keypair.fromUri("//sdk-watched").ss58Address;
+    const key = `0x${SystemStorage.Account.keyOf(dest)}`;
+    const sub = await client.subscribeStorage([key]);
+    const first = (await sub.next()).value!;
+    expect(first.changes).toEqual([[key, null]]);
+    const result = await client.submit(Keypair.fromUri("//Alice"), {
+      pallet: "Balances",
+      name: "transfer_allow_death",
+      args: { dest, value: 3n * TAO },
+    });
+    expect(result.success).toBe(true);
+    const change = (await sub.next()).value!;
+    expect(change.block).toBe(result.blockHash);
+    expect(change.changes[0]![0]).toBe(key);
+    const stored = SystemStorage.Account.value.dec(hexToBytes(change.changes[0]![1]!));
+    expect(stored.data.free).toBe(3n * TAO);
+    await sub.unsubscribe();
   });
 
   it("reports a failed call's Subtensor error, and refuses a stale nonce", async () => {

@@ -73,6 +73,17 @@ export const METHODS: readonly MethodSpec[] = [
     handler: state.getStorage,
   },
   {
+    name: "state_subscribeStorage",
+    description:
+      "a notification (state_storage) with the keys' values now and in each block that changes them",
+    params: [{ name: "keys", type: "array", description: "storage keys (hex)" }],
+    subscription: {
+      notification: "state_storage",
+      unsubscribe: "state_unsubscribeStorage",
+      start: state.subscribeStorage,
+    },
+  },
+  {
     name: "state_getReadProof",
     description: "a Merkle proof of storage keys against the block's state root",
     params: [{ name: "keys", type: "array", description: "storage keys (hex)" }, at],

@@ -11,7 +11,7 @@ import {
 import type { BlockId } from "../chain.js";
 import { invalidParams, notFound } from "./errors.js";
 import { toJson } from "./json.js";
-import type { Params, RpcContext } from "./types.js";
+import type { Params, RpcContext, SubscriptionStart } from "./types.js";
 
 const strip = (key: string) => key.replace(/^0x/, "").toLowerCase();
 
@@ -90,3 +90,31 @@ export function getTyped([pallet, item, keys, at]: Params, ctx: RpcContext): unk
   if (k.length !== 0) throw invalidParams(`${name} is a plain value: give no keys`);
   return toJson(it.get(store));
 }
+
+/**
+ * Substrate's state_subscribeStorage: the keys' current values at once, then each block that changes
+ * any of them, as `{ block, changes: [[key, value | null], …] }` with only the changed keys.
+ */
+export const subscribeStorage: SubscriptionStart = ([keys], ctx, send) => {
+  const list = (keys as unknown[]).map((k) => {
+    if (typeof k !== "string" || !/^0x([0-9a-fA-F]{2})*$/.test(k))
+      throw invalidParams("state_subscribeStorage: keys must be 0x hex strings");
+    return k.toLowerCase();
+  });
+  const read = () => {
+    const state = ctx.node.chain.headState();
+    return list.map((k) => {
+      const v = state.get(strip(k));
+      return v === undefined ? null : bytesToHex(v);
+    });
+  };
+  let last = read();
+  send({ block: ctx.node.chain.head().hash, changes: list.map((k, i) => [k, last[i]]) });
+  return ctx.node.chain.subscribe((e) => {
+    if (e.type !== "block") return;
+    const now = read();
+    const changes = list.flatMap((k, i) => (now[i] !== last[i] ? [[k, now[i]]] : []));
+    last = now;
+    if (changes.length) send({ block: e.block.hash, changes });
+  });
+};

@@ -9,7 +9,14 @@ import { ConnectionError, RpcCallError } from "./errors.js";
 import { resolveNetwork } from "./networks.js";
 import { submitAndWatch } from "./submit.js";
 import { Subscription } from "./subscription.js";
-import { type BlockId, type Header, type SubmitOptions, type SubmitResult, toHeader } from "./types.js";
+import {
+  type BlockId,
+  type Header,
+  type StorageChangeSet,
+  type SubmitOptions,
+  type SubmitResult,
+  toHeader,
+} from "./types.js";
 
 // biome-ignore lint/suspicious/noExplicitAny: subscriptions of every notification type share one table
 type AnySubscription = Subscription<any>;
@@ -122,6 +129,16 @@ export class ChainClient {
 
   subscribeFinalizedHeads(): Promise<Subscription<Header>> {
     return this.subscribe("chain_subscribeFinalizedHeads", [], "chain_unsubscribeFinalizedHeads", toHeader);
+  }
+
+  /** Raw storage keys' values (hex or null): all of them now, then the ones that change, per block. */
+  subscribeStorage(keys: readonly string[]): Promise<Subscription<StorageChangeSet>> {
+    return this.subscribe(
+      "state_subscribeStorage",
+      [keys],
+      "state_unsubscribeStorage",
+      (raw) => raw as StorageChangeSet,
+    );
   }
 
   /** The next nonce of an account, counting its transactions in the pool. */

@@ -15,6 +15,12 @@ export interface Header {
 /** A block hash (0x…) or number; omitted means the best block. */
 export type BlockId = string | number;
 
+/** A state_storage notification: the block, and each watched key that changed with its new value. */
+export interface StorageChangeSet {
+  block: string;
+  changes: [key: string, value: string | null][];
+}
+
 export function toHeader(raw: unknown): Header {
   const h = raw as Record<string, string>;
   return {
