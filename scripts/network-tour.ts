@@ -1,11 +1,10 @@
 // `npm start`, second half: a local network doing work. A dev node, one subnet, three miners that train
 // linear-regression models and serve predictions from axons, and a validator that queries them with a
 // dendrite, scores held-out error, posts weights, and sees Yuma Consensus pay the better models more.
-import { spawn } from "node:child_process";
-import { createInterface } from "node:readline";
 import { cryptoReady, Keypair } from "@opentao/primitives";
 import type { RuntimeCall } from "@opentao/runtime";
-import { Axon, ChainClient, convertWeightsAndUidsForEmit, Dendrite, Metagraph, Synapse } from "@opentao/sdk";
+import { Axon, convertWeightsAndUidsForEmit, Dendrite, Metagraph, Synapse } from "@opentao/sdk";
+import { startDevnet } from "@opentao/testkit";
 
 const TAO = 1_000_000_000n;
 // With --json the story goes to stderr and stdout gets one document: the last round's scores and metagraph.
@@ -64,18 +63,8 @@ const mse = (p: number[], y: number[]) => p.reduce((s, v, i) => s + (v - y[i]!) 
 
 async function main() {
   await cryptoReady();
-  const node = spawn(
-    process.execPath,
-    ["packages/cli/bin/tao.js", "node", "--dev", "--rpc-port", "0", "--instant"],
-    {
-      stdio: ["ignore", "pipe", "ignore"],
-    },
-  );
-  const ready = await new Promise<{ rpc: string; genesisHash: string }>((ok, fail) => {
-    createInterface({ input: node.stdout! }).once("line", (l) => ok(JSON.parse(l)));
-    node.once("exit", (code) => fail(new Error(`tao node exited with ${code} before it was ready`)));
-  });
-  const rpc = await ChainClient.connect(ready.rpc);
+  const devnet = await startDevnet({ where: "child" });
+  const rpc = devnet.client;
   const say = (s: string) => log(`\n\x1b[1m${s}\x1b[0m`);
 
   async function submit(who: Keypair, call: RuntimeCall) {
@@ -84,7 +73,7 @@ async function main() {
   }
 
   try {
-    say(`Dev node ready at ${ready.rpc}`);
+    say(`Dev node ready at ${devnet.url}`);
     const owner = Keypair.fromUri("//Alice");
     const validator = Keypair.fromUri("//Alice//hot");
     await submit(owner, {
@@ -101,7 +90,7 @@ async function main() {
     });
     log(`Alice created subnet ${netuid}; her hotkey validates with 1000 TAO staked.`);
 
-    const train_ = dataset(1, 256);
+    const training = dataset(1, 256);
     const miners = [
       { name: "Bob", epochs: 300 },
       { name: "Charlie", epochs: 8 },
@@ -111,7 +100,7 @@ async function main() {
     for (const m of miners) {
       const cold = Keypair.fromUri(`//${m.name}`);
       const hot = Keypair.fromUri(`//${m.name}//hot`);
-      const model = train(train_.x, train_.y, m.epochs);
+      const model = train(training.x, training.y, m.epochs);
       const axon = new Axon({ keypair: hot, port: 0, host: "127.0.0.1" }).attach(Predict, async (s) => {
         s.predictions = s.inputs.map(model);
         return s;
@@ -164,9 +153,9 @@ async function main() {
         name: "set_weights",
         args: { netuid, dests: uids, weights, versionKey: 0n },
       });
-      const ran = await rpc.call<{ epochBlock: number }>("dev_mineUntilEpoch", [netuid]);
+      const ran = await devnet.mineUntilEpoch(netuid);
       // A validator may set weights once per weightsRateLimit blocks: wait them out for the next round.
-      await rpc.call("dev_mine", [Number(meta.hyperparameters.weightsRateLimit)]);
+      await devnet.mine(Number(meta.hyperparameters.weightsRateLimit));
       const after = await meta.sync({ lite: true });
       say(
         `Round ${round}: validator scored ${uids.length} miners on 64 held-out points; epoch at block ${ran.epochBlock}`,
@@ -196,8 +185,7 @@ async function main() {
     log("Run your own node with `npm run devnet` (tao node --dev); see README.md for the RPC methods.");
     if (JSON_OUT) console.log(JSON.stringify(last));
   } finally {
-    await rpc.close();
-    node.kill("SIGTERM");
+    await devnet.stop();
   }
 }
 
