@@ -51,7 +51,13 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
 }
 
 async function connect(node: { url: string; stop(): Promise<void> }): Promise<Devnet> {
-  const client = await ChainClient.connect(node.url);
+  let client: ChainClient;
+  try {
+    client = await ChainClient.connect(node.url);
+  } catch (error) {
+    await node.stop(); // a node nobody can reach would keep the test process alive
+    throw error;
+  }
   return {
     url: node.url,
     client,
