@@ -13,6 +13,9 @@ export default defineConfig({
       "@opentao/node": src("node"),
       "@opentao/sdk": src("sdk"),
       "@opentao/cli": src("cli"),
+      "@opentao/testkit": src("testkit"),
+      "@opentao/subnets": src("subnets"),
+      "@opentao/explorer": src("explorer"),
     },
   },
   test: {

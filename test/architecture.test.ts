@@ -13,8 +13,10 @@ const ALLOWED: Record<string, string[]> = {
   runtime: ["primitives"],
   node: ["primitives", "runtime"],
   sdk: ["primitives", "runtime"],
-  cli: ["primitives", "charts", "runtime", "sdk", "node"],
+  cli: ["primitives", "charts", "runtime", "sdk", "node", "subnets", "explorer"],
   testkit: ["primitives", "runtime", "node", "sdk"],
+  subnets: ["primitives", "runtime", "sdk", "testkit"],
+  explorer: ["primitives", "runtime", "sdk", "charts"],
 };
 /** Packages that must stay pure: deterministic, no I/O, usable in a browser. */
 const PURE = new Set(["primitives", "charts", "runtime"]);

@@ -1,0 +1,2 @@
+// The explorer (issue 15).
+export {};
