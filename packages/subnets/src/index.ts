@@ -1,2 +1,2 @@
 // Reference subnets and the subnet template (issue 14).
-export {};
+export * from "./simulate/index.js";

@@ -1,0 +1,133 @@
+import { SubtensorStorage as S, SystemStorage } from "@opentao/runtime";
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  buildReport,
+  resolveConfig,
+  runSimulation,
+  SimulationConfigError,
+  type SimulationReport,
+  type SimulationRun,
+  simulateNetwork,
+} from "../src/index.js";
+
+const json = (r: SimulationReport) => JSON.stringify(r, (_, v) => (typeof v === "bigint" ? v.toString() : v));
+
+describe("tao simulate: determinism", () => {
+  it("gives byte-identical reports for the same seed, and different noise for another", async () => {
+    const a = json(await simulateNetwork({ seed: 7, blocks: 120 }));
+    const b = json(await simulateNetwork({ seed: 7, blocks: 120 }));
+    const c = json(await simulateNetwork({ seed: 8, blocks: 120 }));
+    expect(a).toBe(b);
+    expect(c).not.toBe(a);
+  });
+});
+
+describe("tao simulate: who earns what", () => {
+  let run: SimulationRun;
+  let report: SimulationReport;
+  beforeAll(async () => {
+    run = await runSimulation({ seed: 3, blocks: 600 });
+    report = buildReport(run);
+  });
+  const subnet = () => report.subnets[0]!;
+  const miner = (name: string) => subnet().miners.find((m) => m.name === name)!;
+  const honestMiners = () => subnet().miners.filter((m) => m.kind === "honest");
+  const honestValidators = () => subnet().validators.filter((v) => v.kind === "honest");
+  const validator = (name: string) => subnet().validators.find((v) => v.name === name)!;
+
+  it("runs real extrinsics and epochs: stake bought, weights stored, no refused calls", () => {
+    const { cast } = run.subnets[0]!;
+    expect(report.epochs).toBeGreaterThanOrEqual(50);
+    for (const v of cast.validators) {
+      expect(SystemStorage.Account.get(run.chain.store, v.hotkey.ss58Address).nonce).toBeGreaterThan(10);
+      expect(S.Weights.get(run.chain.store, cast.netuid, v.uid).length).toBeGreaterThan(0);
+    }
+    for (const v of subnet().validators) {
+      expect(v.stake).toBeGreaterThan(0n);
+      expect(v.failedCalls).toEqual({});
+    }
+  });
+
+  it("pays honest miners in the order of their quality", () => {
+    const ms = honestMiners();
+    const byQuality = [...ms].sort((a, b) => b.quality - a.quality).map((m) => m.name);
+    const byEmission = [...ms].sort((a, b) => Number(b.emission - a.emission)).map((m) => m.name);
+    expect(byEmission).toEqual(byQuality);
+  });
+
+  it("pays the random-answer miner less than every honest miner", () => {
+    for (const m of honestMiners()) expect(miner("random-miner").emission).toBeLessThan(m.emission);
+  });
+
+  it("keeps the colluders (below half the stake) from making their weak miner out-earn the best honest one", () => {
+    const colluders = subnet().validators.filter((v) => v.kind === "colluder");
+    const share = colluders.reduce((a, v) => a + v.stakeShare, 0);
+    expect(share).toBeGreaterThan(0.2);
+    expect(share).toBeLessThan(0.5);
+    const best = Math.max(...honestMiners().map((m) => Number(m.emission)));
+    expect(Number(miner("colluders-miner").emission)).toBeLessThan(best);
+    // Their validators lose most of their dividends: the group as a whole does not profit.
+    for (const c of colluders)
+      expect(c.earnedPerStake).toBeLessThan(Math.min(...honestValidators().map((v) => v.earnedPerStake)) / 2);
+    expect(subnet().verdicts.find((v) => v.adversary === "colluders")?.profited).toBe(false);
+  });
+
+  it("lets the lazy validator fall behind honest ones as miner quality drifts", () => {
+    const lazy = validator("lazy");
+    for (const v of honestValidators()) expect(lazy.earnedPerStake).toBeLessThan(v.earnedPerStake);
+    // Its weights agree less and less with the consensus.
+    const i = subnet().validators.indexOf(lazy);
+    const epochs = subnet().epochs;
+    const trust = (from: number, to: number) =>
+      epochs.slice(from, to).reduce((a, e) => a + e.validatorTrust[i]!, 0) / (to - from);
+    expect(trust(epochs.length - 10, epochs.length)).toBeLessThan(trust(2, 12) - 0.1);
+  });
+
+  it("does not reward the weight copier above honest validators", () => {
+    const copier = validator("copier");
+    for (const v of honestValidators()) expect(copier.earnedPerStake).toBeLessThan(v.earnedPerStake);
+    const verdict = subnet().verdicts.find((v) => v.adversary === "copier")!;
+    expect(verdict.ratio).toBeLessThan(1);
+    expect(verdict.profited).toBe(verdict.ratio >= 0.95);
+  });
+
+  it("values earnings in TAO at the pool's price", () => {
+    const m = miner("miner-0");
+    expect(subnet().price).toBeGreaterThan(0n);
+    // The price is rounded to whole rao per alpha; the value is not.
+    const approx = (m.emission * subnet().price) / 1_000_000_000n;
+    const diff = m.emissionTao > approx ? m.emissionTao - approx : approx - m.emissionTao;
+    expect(diff).toBeLessThanOrEqual(m.emission / 1_000_000_000n + 1n);
+  });
+});
+
+describe("tao simulate: options", () => {
+  it("runs several subnets, and only the adversaries asked for", async () => {
+    const r = await simulateNetwork({ seed: 1, blocks: 40, subnets: 2, adversaries: ["lazy"], miners: 3 });
+    expect(r.subnets.map((s) => s.netuid)).toEqual([1, 2]);
+    for (const s of r.subnets) {
+      expect(s.miners.map((m) => m.kind)).toEqual(["honest", "honest", "honest"]);
+      expect(s.validators.map((v) => v.kind)).toEqual(["honest", "honest", "honest", "lazy"]);
+      expect(s.verdicts.map((v) => v.adversary)).toEqual(["lazy"]);
+    }
+  });
+
+  it.each([
+    [{ seed: -1 }, "seed"],
+    [{ blocks: 0 }, "blocks"],
+    [{ miners: 1 }, "miners"],
+    [{ validators: 1.5 }, "validators"],
+    [{ adversaries: ["sybil"] as never }, "adversaries"],
+    [{ collusionShare: 0.5 }, "collusionShare"],
+    [{ weightsInterval: 2 }, "weightsInterval"],
+  ])("refuses %j, naming %s", (partial, field) => {
+    let error: unknown;
+    try {
+      resolveConfig(partial);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(SimulationConfigError);
+    expect((error as SimulationConfigError).field).toBe(field);
+  });
+});
