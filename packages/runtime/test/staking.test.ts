@@ -171,6 +171,10 @@ describe("moving stake", () => {
     expect(out.error).toBeUndefined();
     expect(stakeOf(c.store, ownerHot, staker.ss58Address, 1)).toBe(0n);
     expect(stakeOf(c.store, ownerHot, staker.ss58Address, 2)).toBeGreaterThan(0n);
+    // The pool fee is charged on one leg only: the destination's.
+    const fees = (name: string) => out.events.filter((e) => e.name === name).map((e) => e.data.fee);
+    expect(fees("StakeRemoved")).toEqual([0n]);
+    expect(fees("StakeAdded")[0]).toBeGreaterThan(0n);
   });
 
   it("transfer_stake gives the stake to another coldkey unless transfers are off", () => {

@@ -2,29 +2,19 @@
 // (transactions.md §4.6).
 import { AccountId, bool, Option, Struct, u16, u64 } from "@opentao/primitives";
 import { defineCall } from "../../../frame/call.js";
-import {
-  badOrigin,
-  type DispatchError,
-  type DispatchResult,
-  fail,
-  OK,
-} from "../../../frame/dispatch-error.js";
+import { badOrigin, type DispatchResult, fail, OK } from "../../../frame/dispatch-error.js";
 import type { Scope } from "../../../frame/scope.js";
 import type { Origin } from "../../../frame/types.js";
 import { weight } from "../../../frame/weights.js";
 import { reducibleBalance } from "../../balances/currency.js";
 import { SubtensorErrors as E } from "../errors.js";
 import { hotkeyAccountExists } from "../hotkeys.js";
-import { isStableSubnet, poolOf } from "../pool/pool-state.js";
-import {
-  applySlippageLimit,
-  checkStakeInputWithinSwapLimit,
-  limitPriceFromRao,
-  maxSwapAmount,
-} from "../pool/swap.js";
+import { isStableSubnet } from "../pool/pool-state.js";
+import { applySlippageLimit, checkStakeInputWithinSwapLimit, limitPriceFromRao } from "../pool/swap.js";
 import { SubtensorStorage as S } from "../storage.js";
 import { allNetuids, ROOT_NETUID } from "../subnets.js";
 import { dropPendingChildrenIfBelowThreshold } from "./children.js";
+import { maxAmountAdd, maxAmountRemove } from "./max-amount.js";
 import { stakeOf } from "./share-pool.js";
 import {
   checkSubnetTrades,
@@ -35,32 +25,12 @@ import {
   subtokenEnabled,
   unstakeAlpha,
 } from "./stake-ops.js";
+import { becomeDelegate } from "./takes.js";
 
 const STAKE_WEIGHT = () => weight(660_000_000n, 32, 16);
-const ONE_TAO_PRICE = 1_000_000_000n;
-
 interface Limit {
   limitPrice: bigint;
   allowPartial: boolean;
-}
-
-/** The most a limit order may trade on `netuid` (stable subnets: all or nothing around price 1.0). */
-function maxAmount(
-  scope: Scope,
-  netuid: number,
-  direction: "buy" | "sell",
-  limitPrice: bigint,
-): bigint | DispatchError {
-  if (isStableSubnet(scope.store, netuid)) {
-    const allowed = direction === "buy" ? limitPrice >= ONE_TAO_PRICE : limitPrice <= ONE_TAO_PRICE;
-    return allowed ? 2n ** 64n - 1n : 0n;
-  }
-  const config = {
-    feeRate: S.FeeRate.get(scope.store, netuid),
-    minimumReserve: scope.env.preset.pool.minimumReserve,
-  };
-  const max = maxSwapAmount(poolOf(scope.store, netuid), direction, limitPrice, config);
-  return max.ok ? max.amount : E.SlippageTooHigh;
 }
 
 export function addStake(
@@ -83,7 +53,7 @@ export function addStake(
   if (tao < min + (minFee.ok ? minFee.fee : 0n)) return fail(E.AmountTooLow);
   let amount = tao;
   if (limit) {
-    const max = maxAmount(scope, netuid, "buy", limit.limitPrice);
+    const max = maxAmountAdd(scope, netuid, limit.limitPrice);
     if (typeof max !== "bigint") return fail(max);
     const capped = applySlippageLimit(tao, max, limit.allowPartial);
     if (!capped.ok) return fail(E.SlippageTooHigh);
@@ -93,9 +63,7 @@ export function addStake(
   if (!hotkeyAccountExists(store, hotkey)) return fail(E.HotKeyAccountNotExists);
   const sim = simulateBuy(scope, netuid, amount);
   if (!sim.ok || sim.alpha === 0n) return fail(E.InsufficientLiquidity);
-  if (limit && S.Owner.get(store, hotkey) !== coldkey && !S.Delegates.contains(store, hotkey)) {
-    S.Delegates.set(store, hotkey, S.Delegates.get(store, hotkey));
-  }
+  if (limit && S.Owner.get(store, hotkey) !== coldkey) becomeDelegate(store, hotkey);
   const staked = stakeTao(
     scope,
     coldkey,
@@ -130,7 +98,7 @@ export function removeStake(
   if (!sim.ok) return fail(E.InsufficientLiquidity);
   if (owned > amount && sim.tao < minStake(store)) return fail(E.AmountTooLow);
   if (limit) {
-    const max = maxAmount(scope, netuid, "sell", limit.limitPrice);
+    const max = maxAmountRemove(scope, netuid, limit.limitPrice);
     if (typeof max !== "bigint") return fail(max);
     const capped = applySlippageLimit(amount, max, limit.allowPartial);
     if (!capped.ok) return fail(E.SlippageTooHigh);

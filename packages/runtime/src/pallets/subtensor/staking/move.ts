@@ -18,8 +18,11 @@ import { hotkeyAccountExists } from "../hotkeys.js";
 import { spotPrice } from "../pool/balancer.js";
 import { poolOf } from "../pool/pool-state.js";
 import { SubtensorStorage as S } from "../storage.js";
+import { ROOT_NETUID } from "../subnets.js";
+import { maxAmountMove } from "./max-amount.js";
 import { decreaseStake, increaseStake, stakeOf } from "./share-pool.js";
 import { checkSubnetTrades, minStake, simulateSell, stakeTao, unstakeAlpha } from "./stake-ops.js";
+import { becomeDelegate } from "./takes.js";
 
 interface Transition {
   originColdkey: string;
@@ -59,21 +62,39 @@ function validate(scope: Scope, t: Transition, owned: bigint): DispatchError | u
   return undefined;
 }
 
+/** A limit order on the relative price origin/destination (×10^9), optionally filled in part. */
+interface MoveLimit {
+  limitPrice: bigint;
+  allowPartial: boolean;
+}
+
 /** Performs a validated transition; returns the TAO value moved. */
 function transition(
   scope: Scope,
   t: Transition,
+  limit?: MoveLimit,
 ): { ok: true; tao: bigint } | { ok: false; error: DispatchError } {
   const { store } = scope;
   const owned = stakeOf(store, t.originHotkey, t.originColdkey, t.originNetuid);
   const capped = { ...t, alpha: t.alpha < owned ? t.alpha : owned };
+  const crossSubnet = t.originNetuid !== t.destinationNetuid;
+  let max = capped.alpha;
+  if (crossSubnet && limit) {
+    const m = maxAmountMove(scope, t.originNetuid, t.destinationNetuid, limit.limitPrice);
+    if (typeof m !== "bigint") return { ok: false, error: m };
+    max = m;
+  }
   const bad = validate(scope, capped, owned);
   if (bad) return { ok: false, error: bad };
-  if (t.originNetuid === t.destinationNetuid) {
+  if (crossSubnet && limit && !limit.allowPartial && capped.alpha > max) {
+    return { ok: false, error: E.SlippageTooHigh };
+  }
+  const amount = capped.alpha < max ? capped.alpha : max;
+  if (!crossSubnet) {
     const price = spotPrice(poolOf(store, t.originNetuid), S.SubnetMechanism.get(store, t.originNetuid));
-    const tao = U64F64.fromInt(capped.alpha).saturatingMul(price).saturatingToNum("u64");
+    const tao = U64F64.fromInt(amount).saturatingMul(price).saturatingToNum("u64");
     if (tao < minStake(store)) return { ok: false, error: E.AmountTooLow };
-    const moved = decreaseStake(store, t.originHotkey, t.originColdkey, t.originNetuid, capped.alpha);
+    const moved = decreaseStake(store, t.originHotkey, t.originColdkey, t.originNetuid, amount);
     if (!increaseStake(store, t.destinationHotkey, t.destinationColdkey, t.destinationNetuid, moved)) {
       return { ok: false, error: E.InsufficientLiquidity };
     }
@@ -93,7 +114,17 @@ function transition(
     });
     return { ok: true, tao };
   }
-  const sold = unstakeAlpha(scope, t.originColdkey, t.originHotkey, t.originNetuid, capped.alpha);
+  // The swap fee is charged on one leg only: the destination's, unless the stake leaves root.
+  const feeOnOrigin = t.originNetuid === ROOT_NETUID;
+  const sold = unstakeAlpha(
+    scope,
+    t.originColdkey,
+    t.originHotkey,
+    t.originNetuid,
+    amount,
+    undefined,
+    !feeOnOrigin,
+  );
   if (!sold.ok) return sold;
   if (t.destinationColdkey !== t.originColdkey) {
     const given = transfer(scope, t.originColdkey, t.destinationColdkey, sold.tao, "Preserve");
@@ -101,7 +132,17 @@ function transition(
   }
   // Below the minimum stake the TAO stays as free balance rather than becoming dust stake.
   if (sold.tao >= minStake(store)) {
-    const bought = stakeTao(scope, t.destinationColdkey, t.destinationHotkey, t.destinationNetuid, sold.tao);
+    if (S.Owner.get(store, t.destinationHotkey) !== t.destinationColdkey)
+      becomeDelegate(store, t.destinationHotkey);
+    const bought = stakeTao(
+      scope,
+      t.destinationColdkey,
+      t.destinationHotkey,
+      t.destinationNetuid,
+      sold.tao,
+      undefined,
+      feeOnOrigin,
+    );
     if (!bought.ok) return bought;
   }
   return { ok: true, tao: sold.tao };
@@ -210,21 +251,7 @@ export const MOVE_CALLS = [
     }),
     weight: MOVE_WEIGHT,
     pays: true,
-    // The limit is origin price / destination price (×10^9); a move is refused once the ratio is below it.
-    dispatch: signed((scope, who, a) => {
-      const { store } = scope;
-      const origin = spotPrice(poolOf(store, a.originNetuid), S.SubnetMechanism.get(store, a.originNetuid));
-      const destination = spotPrice(
-        poolOf(store, a.destinationNetuid),
-        S.SubnetMechanism.get(store, a.destinationNetuid),
-      );
-      const ratio = origin
-        .safeDiv(destination)
-        .saturatingMul(U64F64.fromInt(1_000_000_000n))
-        .saturatingToNum("u64");
-      if (ratio < a.limitPrice) return fail(E.SlippageTooHigh);
-      return swapStake(scope, who, a);
-    }),
+    dispatch: signed((scope, who, a) => swapStake(scope, who, a, a)),
   }),
 ];
 
@@ -232,17 +259,22 @@ function swapStake(
   scope: Scope,
   who: string,
   a: { hotkey: string; originNetuid: number; destinationNetuid: number; alphaAmount: bigint },
+  limit?: MoveLimit,
 ): DispatchResult {
-  const r = transition(scope, {
-    originColdkey: who,
-    destinationColdkey: who,
-    originHotkey: a.hotkey,
-    destinationHotkey: a.hotkey,
-    originNetuid: a.originNetuid,
-    destinationNetuid: a.destinationNetuid,
-    alpha: a.alphaAmount,
-    isTransfer: false,
-  });
+  const r = transition(
+    scope,
+    {
+      originColdkey: who,
+      destinationColdkey: who,
+      originHotkey: a.hotkey,
+      destinationHotkey: a.hotkey,
+      originNetuid: a.originNetuid,
+      destinationNetuid: a.destinationNetuid,
+      alpha: a.alphaAmount,
+      isTransfer: false,
+    },
+    limit,
+  );
   if (!r.ok) return fail(r.error);
   scope.emit("SubtensorModule", "StakeSwapped", {
     coldkey: who,

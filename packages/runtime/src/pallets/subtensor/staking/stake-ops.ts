@@ -72,10 +72,11 @@ export function stakeTao(
   netuid: number,
   tao: bigint,
   limitPrice?: U64F64,
+  dropFees = false,
 ): Outcome<{ alpha: bigint; fee: bigint }> {
   const moved = transfer(scope, coldkey, subnetAccountId(netuid), tao, "Preserve");
   if (!moved.ok) return fail(E.NotEnoughBalanceToStake);
-  const bought = swapTaoForAlpha(scope, netuid, tao, limitPrice);
+  const bought = swapTaoForAlpha(scope, netuid, tao, limitPrice, dropFees);
   if (!bought.ok) return bought;
   if (bought.amountOut === 0n || !increaseStake(scope.store, hotkey, coldkey, netuid, bought.amountOut)) {
     return fail(E.InsufficientLiquidity);
@@ -101,10 +102,11 @@ export function unstakeAlpha(
   netuid: number,
   alpha: bigint,
   limitPrice?: U64F64,
+  dropFees = false,
 ): Outcome<{ tao: bigint; fee: bigint }> {
   const taken = decreaseStake(scope.store, hotkey, coldkey, netuid, alpha);
   if (netuid === ROOT_NETUID) adjustRootClaimed(scope.store, hotkey, coldkey, -taken);
-  const sold = swapAlphaForTao(scope, netuid, taken, limitPrice);
+  const sold = swapAlphaForTao(scope, netuid, taken, limitPrice, dropFees);
   if (!sold.ok) return sold;
   // Alpha the limit price left unsold goes back to the stake.
   const unsold = taken - sold.amountIn - sold.fee;

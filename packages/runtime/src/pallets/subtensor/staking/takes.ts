@@ -4,9 +4,15 @@ import { defineCall } from "../../../frame/call.js";
 import { badOrigin, type DispatchResult, fail, OK } from "../../../frame/dispatch-error.js";
 import type { Scope } from "../../../frame/scope.js";
 import { weight } from "../../../frame/weights.js";
+import type { KeyValueStore } from "../../../storage/store.js";
 import { SubtensorErrors as E } from "../errors.js";
 import { hotkeyAccountExists } from "../hotkeys.js";
 import { SubtensorStorage as S } from "../storage.js";
+
+/** `maybe_become_delegate`: an explicit `Delegates` entry (at the default take) once others stake to it. */
+export function becomeDelegate(store: KeyValueStore, hotkey: string): void {
+  if (!S.Delegates.contains(store, hotkey)) S.Delegates.set(store, hotkey, S.Delegates.get(store, hotkey));
+}
 
 function checkOwner(scope: Scope, coldkey: string, hotkey: string): DispatchResult | undefined {
   if (!hotkeyAccountExists(scope.store, hotkey)) return fail(E.HotKeyAccountNotExists);
