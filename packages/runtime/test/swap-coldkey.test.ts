@@ -2,7 +2,7 @@
 // ported from Subtensor's tests/swap_coldkey.rs and guards/check_coldkey_swap.rs.
 import { Keypair, RAO_PER_TAO } from "@opentao/primitives";
 import { beforeAll, describe, expect, it } from "vitest";
-import { type RuntimeEvent, SubtensorStorage as S } from "../src/index.js";
+import { type RuntimeCall, type RuntimeEvent, SubtensorStorage as S } from "../src/index.js";
 import { stakeOf } from "../src/pallets/subtensor/staking/share-pool.js";
 import { coldkeyHash, disputeColdkeySwap } from "../src/pallets/subtensor/swap/coldkey.js";
 import { TestChain } from "./chain.js";
@@ -75,17 +75,35 @@ describe("announce_coldkey_swap", () => {
   });
 });
 
+/** The pool's verdict and the block's on one extrinsic (a refused block leaves the chain as it was). */
+function refused(c: TestChain, who: Keypair, call: RuntimeCall) {
+  const bytes = c.sign(who, call);
+  const pool = c.runtime.validateTransaction(c.store, c.nextBlock(), bytes);
+  const block = c.block([bytes]);
+  return { pool: pool.ok ? undefined : pool.invalid, block: block.ok ? undefined : block.invalid };
+}
+
 describe("CheckColdkeySwap: an announced coldkey may only make the swap calls, at every dispatch site", () => {
-  it("its other calls fail ColdkeySwapAnnounced, top level, in a batch and through sudo_as", () => {
+  it("its other calls are refused in the pool (Custom 0), top level and as a batch, and fail through sudo_as", () => {
     const c = setup();
     ok(c, bob, announce(fresh));
-    expect(run(c, bob, addStake(1, TAO)).error).toMatchObject({ name: "ColdkeySwapAnnounced" });
-    expect(run(c, bob, transfer(carol.ss58Address, TAO)).error).toMatchObject({
-      name: "ColdkeySwapAnnounced",
-    });
-    expect(run(c, bob, batch([transfer(carol.ss58Address, TAO)])).error).toMatchObject({
-      name: "ColdkeySwapAnnounced",
-    });
+    for (const call of [
+      addStake(1, TAO),
+      transfer(carol.ss58Address, TAO),
+      batch([transfer(carol.ss58Address, TAO)]),
+    ]) {
+      const freeBefore = c.free(bob);
+      expect(refused(c, bob, call)).toEqual({
+        pool: { kind: "Custom", code: 0, detail: "SubtensorModule.ColdkeySwapAnnounced" },
+        block: { kind: "Custom", code: 0, detail: "SubtensorModule.ColdkeySwapAnnounced" },
+      });
+      // Never included: no fee, no nonce.
+      expect(c.free(bob)).toBe(freeBefore);
+    }
+    // The swap calls themselves still pass the pool.
+    expect(
+      c.runtime.validateTransaction(c.store, c.nextBlock(), c.sign(bob, sub("dispute_coldkey_swap"))).ok,
+    ).toBe(true);
     const r = ok(c, alice, sudoAs(bob.ss58Address, transfer(carol.ss58Address, TAO)));
     expect(sudoResult(r.events, "SudoAsDone").err).toMatchObject({ name: "ColdkeySwapAnnounced" });
     // Root and other accounts are not affected.
@@ -165,7 +183,11 @@ describe("dispute, reset and clear", () => {
       addStake(1, TAO),
       batch([transfer(carol.ss58Address, TAO)], "force_batch"),
     ]) {
-      expect(run(c, bob, call).error).toMatchObject({ name: "ColdkeySwapDisputed" });
+      expect(refused(c, bob, call).pool).toEqual({
+        kind: "Custom",
+        code: 21,
+        detail: "SubtensorModule.ColdkeySwapDisputed",
+      });
     }
     const inner = ok(c, alice, sudoAs(bob.ss58Address, announce(fresh)));
     expect(sudoResult(inner.events, "SudoAsDone").err).toMatchObject({ name: "ColdkeySwapDisputed" });

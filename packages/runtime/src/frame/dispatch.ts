@@ -20,6 +20,15 @@ export function installDispatchGuards(list: readonly DispatchGuard[]): void {
   guards = list;
 }
 
+/** The first guard that refuses the call, if any (also the pool-level check of a top-level call). */
+export function checkGuards(scope: Scope, origin: Origin, call: RuntimeCall): DispatchError | undefined {
+  for (const guard of guards) {
+    const denied = guard(scope, origin, call);
+    if (denied) return denied;
+  }
+  return undefined;
+}
+
 /**
  * Dispatches a decoded call in a child scope: its writes and events survive only if it succeeds.
  * Nothing throws out: an unexpected exception becomes an `Other` error and is rolled back.
@@ -27,10 +36,8 @@ export function installDispatchGuards(list: readonly DispatchGuard[]): void {
 export function dispatch(scope: Scope, origin: Origin, call: RuntimeCall): DispatchResult {
   const found = callTable().lookup(call.pallet, call.name);
   if (!found) return fail({ kind: "Other", message: `unknown call ${call.pallet}.${call.name}` });
-  for (const guard of guards) {
-    const denied = guard(scope, origin, call);
-    if (denied) return fail(denied);
-  }
+  const denied = checkGuards(scope, origin, call);
+  if (denied) return fail(denied);
   return scope.transaction((child) => {
     try {
       return found.def.dispatch(child, origin, call.args as never);

@@ -1,6 +1,7 @@
 import { ss58Decode } from "@opentao/primitives";
 import { deposit, freeBalance, payAuthor, withdrawFee } from "../pallets/balances/currency.js";
 import { ZERO_ACCOUNT } from "../pallets/subtensor/storage.js";
+import { customTransactionCode } from "../pallets/subtensor/transaction-error.js";
 import { SudoStorage } from "../pallets/sudo/storage.js";
 import { accountExists, accountNonce, incrementNonce } from "../pallets/system/accounts.js";
 import { SystemStorage } from "../pallets/system/storage.js";
@@ -9,7 +10,7 @@ import type { Preset } from "../presets/index.js";
 import { Overlay } from "../storage/overlay.js";
 import type { KeyValueReader, KeyValueStore } from "../storage/store.js";
 import { callTable } from "./call.js";
-import { callWeight, dispatch } from "./dispatch.js";
+import { callWeight, checkGuards, dispatch } from "./dispatch.js";
 import type { DispatchError } from "./dispatch-error.js";
 import { eraBirth, eraDeath } from "./era.js";
 import {
@@ -240,6 +241,12 @@ function checkExtrinsic(
       kind: "Payment",
       detail: `${signer} holds no TAO, and ${tx.call.pallet}.${tx.call.name} is not free`,
     });
+  }
+  // SubtensorTransactionExtension: the guards refuse a signed call already in the pool and at inclusion.
+  const denied = checkGuards(scope, { kind: "Signed", who: signer }, tx.call);
+  if (denied) {
+    const name = denied.kind === "Module" ? `${denied.pallet}.${denied.name}` : denied.kind;
+    return invalid({ kind: "Custom", code: customTransactionCode(denied), detail: name });
   }
   const tip = extra.tip;
   const fee = info.paysFee ? computeFee(env.preset, info.weight, tx.length) + tip : tip;

@@ -9,7 +9,9 @@ export type InvalidTransaction =
   | { kind: "Stale"; detail: string }
   | { kind: "Future"; detail: string }
   | { kind: "Payment"; detail: string }
-  | { kind: "ExhaustsResources" };
+  | { kind: "ExhaustsResources" }
+  /** A runtime-specific check refused it (Subtensor's `CustomTransactionError` code). */
+  | { kind: "Custom"; code: number; detail: string };
 
 export function invalidMessage(invalid: InvalidTransaction): string {
   switch (invalid.kind) {
@@ -31,6 +33,8 @@ export function invalidMessage(invalid: InvalidTransaction): string {
       return `Transaction will be valid in the future: ${invalid.detail}`;
     case "Payment":
       return `Inability to pay some fees (e.g. account balance too low): ${invalid.detail}`;
+    case "Custom":
+      return `Custom error: ${invalid.code} (${invalid.detail})`;
     case "ExhaustsResources":
       return "Transaction would exhaust the block limits; it fits in a later block";
   }

@@ -8,6 +8,7 @@ import { runCoinbase, subnetsToEmitTo } from "./coinbase/run-coinbase.js";
 import { CoinbaseStorage } from "./coinbase/storage.js";
 import { stepSchedules } from "./epoch-schedule.js";
 import { decayBurn } from "./registration-price.js";
+import { runAutoClaimRootDivs } from "./root-claims/auto-claim.js";
 import { setPendingChildrenAfterEpochs } from "./staking/children.js";
 import { SubtensorStorage as S } from "./storage.js";
 import { allNetuids } from "./subnets.js";
@@ -33,7 +34,7 @@ export function updateRegistrationPrices(scope: Scope): void {
 /**
  * Subtensor's `block_step`, in its order (economics §1): registration prices; this block's emission from
  * the issuance; the coinbase; due epochs drain their pending alpha and distribute it; EMA prices; root
- * proportions.
+ * proportions; pending children; automatic root claims.
  */
 export function subtensorBlockStep(scope: Scope): void {
   updateRegistrationPrices(scope);
@@ -45,4 +46,5 @@ export function subtensorBlockStep(scope: Scope): void {
   updateMovingPrices(scope, emitting);
   updateRootProportions(scope, emitting);
   setPendingChildrenAfterEpochs(scope);
+  runAutoClaimRootDivs(scope);
 }

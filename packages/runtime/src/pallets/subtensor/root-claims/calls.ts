@@ -5,7 +5,8 @@ import { weight } from "../../../frame/weights.js";
 import { SubtensorErrors as E } from "../errors.js";
 import { SubtensorStorage as S } from "../storage.js";
 import { subnetExists } from "../subnets.js";
-import { claimRootOnSubnet } from "./claims.js";
+import { doRootClaim } from "./claims.js";
+import { indexColdkey } from "./coldkey-index.js";
 import { RootClaimStorage as R, RootClaimTypeCodec } from "./storage.js";
 
 export const claimRoot = defineCall({
@@ -19,8 +20,8 @@ export const claimRoot = defineCall({
     if (origin.kind !== "Signed") return badOrigin();
     const unique = [...new Set(subnets)].sort((a, b) => a - b);
     if (unique.length === 0 || unique.length > 5) return fail(E.InvalidSubnetNumber);
-    for (const netuid of unique) claimRootOnSubnet(scope, origin.who, netuid);
-    return OK;
+    indexColdkey(scope.store, origin.who);
+    return doRootClaim(scope, origin.who, unique);
   },
 });
 
@@ -33,6 +34,10 @@ export const setRootClaimType = defineCall({
   pays: true,
   dispatch: (scope, origin, { newRootClaimType }) => {
     if (origin.kind !== "Signed") return badOrigin();
+    if (newRootClaimType.tag === "KeepSubnets" && newRootClaimType.value.subnets.length === 0) {
+      return fail(E.InvalidSubnetNumber);
+    }
+    indexColdkey(scope.store, origin.who);
     R.RootClaimType.set(scope.store, origin.who, newRootClaimType);
     scope.emit("SubtensorModule", "RootClaimTypeSet", {
       coldkey: origin.who,

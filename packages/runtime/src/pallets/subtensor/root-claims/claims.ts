@@ -3,6 +3,7 @@
 // is owed rate·s − RootClaimed. Stake added to root after a payout is marked as claimed, so it cannot
 // collect dividends earned before it arrived.
 import { I96F32 } from "@opentao/primitives";
+import { type DispatchResult, fail, OK } from "../../../frame/dispatch-error.js";
 import type { Scope } from "../../../frame/scope.js";
 import type { KeyValueReader } from "../../../storage/store.js";
 import { transfer } from "../../balances/currency.js";
@@ -54,37 +55,55 @@ function keeps(store: KeyValueReader, coldkey: string, netuid: number): boolean 
   return false;
 }
 
-/** Claims everything `coldkey` is owed on `netuid` through every hotkey it stakes root to. */
-export function claimRootOnSubnet(scope: Scope, coldkey: string, netuid: number): bigint {
+/**
+ * `root_claim_on_subnet`: what `coldkey` is owed through `hotkey` on `netuid`, unless below the
+ * subnet's threshold, is kept as alpha or (Swap) sold fee-free for root stake on the same hotkey.
+ */
+function claimOnSubnet(scope: Scope, hotkey: string, coldkey: string, netuid: number): DispatchResult {
   const { store } = scope;
-  let claimedTotal = 0n;
-  for (const hotkey of S.StakingHotkeys.get(store, coldkey)) {
-    const owed = owedRootDividends(store, hotkey, coldkey, netuid);
-    if (owed === 0n || owed < R.RootClaimableThreshold.get(store, netuid)) continue;
-    R.RootClaimed.mutate(
-      store,
-      hotkey,
-      [coldkey, netuid],
-      (c) => I96F32.fromBits(c).add(I96F32.fromInt(owed)).bits,
+  const owed = owedRootDividends(store, hotkey, coldkey, netuid);
+  if (owed === 0n || owed < R.RootClaimableThreshold.get(store, netuid)) return OK;
+  if (keeps(store, coldkey, netuid)) {
+    increaseStake(store, hotkey, coldkey, netuid, owed);
+  } else {
+    const sold = swapAlphaForTao(scope, netuid, owed, undefined, true);
+    if (!sold.ok) return fail(sold.error);
+    const moved = transfer(
+      scope,
+      subnetAccountId(netuid),
+      subnetAccountId(ROOT_NETUID),
+      sold.amountOut,
+      "Expendable",
     );
-    if (keeps(store, coldkey, netuid)) {
-      increaseStake(store, hotkey, coldkey, netuid, owed);
-    } else {
-      // Swap: the alpha is sold fee-free and the TAO becomes root stake on the same hotkey.
-      const sold = swapAlphaForTao(scope, netuid, owed, undefined, true);
-      if (!sold.ok || sold.amountOut === 0n) continue;
-      if (
-        !transfer(scope, subnetAccountId(netuid), subnetAccountId(ROOT_NETUID), sold.amountOut, "Expendable")
-          .ok
-      )
-        continue;
-      S.SubnetTAO.mutate(store, ROOT_NETUID, (x) => x + sold.amountOut);
-      S.SubnetAlphaOut.mutate(store, ROOT_NETUID, (x) => x + sold.amountOut);
-      increaseStake(store, hotkey, coldkey, ROOT_NETUID, sold.amountOut);
-      adjustRootClaimed(store, hotkey, coldkey, sold.amountOut);
-    }
-    claimedTotal += owed;
-    scope.emit("SubtensorModule", "RootClaimed", { coldkey, hotkey, netuid, amount: owed });
+    if (!moved.ok) return moved;
+    S.SubnetTAO.mutate(store, ROOT_NETUID, (x) => x + sold.amountOut);
+    S.SubnetAlphaOut.mutate(store, ROOT_NETUID, (x) => x + sold.amountOut);
+    increaseStake(store, hotkey, coldkey, ROOT_NETUID, sold.amountOut);
+    adjustRootClaimed(store, hotkey, coldkey, sold.amountOut);
   }
-  return claimedTotal;
+  R.RootClaimed.mutate(
+    store,
+    hotkey,
+    [coldkey, netuid],
+    (c) => I96F32.fromBits(c).add(I96F32.fromInt(owed)).bits,
+  );
+  return OK;
+}
+
+/**
+ * `do_root_claim`: claims through every hotkey the coldkey stakes to, on every subnet the hotkey has
+ * root dividends on (or only `subnets`). All or nothing: one failed swap leaves every claim standing.
+ */
+export function doRootClaim(scope: Scope, coldkey: string, subnets?: readonly number[]): DispatchResult {
+  return scope.transaction((s) => {
+    for (const hotkey of S.StakingHotkeys.get(s.store, coldkey)) {
+      for (const [netuid] of [...C.RootClaimable.entriesOf(s.store, hotkey)]) {
+        if (subnets && !subnets.includes(netuid)) continue;
+        const r = claimOnSubnet(s, hotkey, coldkey, netuid);
+        if (!r.ok) return r;
+      }
+    }
+    s.emit("SubtensorModule", "RootClaimed", { coldkey });
+    return OK;
+  });
 }

@@ -1,5 +1,6 @@
 import { _void, AccountId, Enum, Struct, Tuple, u16, u64, u128, Vector } from "@opentao/primitives";
 import { StorageDoubleMap, StorageMap, StorageValue } from "../../../storage/items.js";
+import { ZERO_ACCOUNT } from "../storage.js";
 
 const PALLET = "SubtensorModule";
 
@@ -39,4 +40,27 @@ export const RootClaimStorage = {
     default: 500_000n,
   }),
   NumRootClaim: new StorageValue({ pallet: PALLET, name: "NumRootClaim", value: u64, default: 5n }),
+  /** The coldkeys holding root stake, numbered densely 0…n−1 so each block can draw some to auto-claim. */
+  StakingColdkeys: new StorageMap({
+    pallet: PALLET,
+    name: "StakingColdkeys",
+    hasher: "Blake2_128Concat",
+    key: AccountId,
+    value: u64,
+    default: 0n,
+  }),
+  StakingColdkeysByIndex: new StorageMap({
+    pallet: PALLET,
+    name: "StakingColdkeysByIndex",
+    hasher: "Identity",
+    key: u64,
+    value: AccountId,
+    default: ZERO_ACCOUNT,
+  }),
+  NumStakingColdkeys: new StorageValue({
+    pallet: PALLET,
+    name: "NumStakingColdkeys",
+    value: u64,
+    default: 0n,
+  }),
 } as const;

@@ -10,6 +10,7 @@ import { SubtensorErrors as E } from "../errors.js";
 import { isStableSubnet, poolOf, swapAlphaForTao, swapTaoForAlpha } from "../pool/pool-state.js";
 import { quoteBuy, quoteSell } from "../pool/swap.js";
 import { adjustRootClaimed } from "../root-claims/claims.js";
+import { hasRootStake, indexColdkey, unindexColdkey } from "../root-claims/coldkey-index.js";
 import { SubtensorStorage as S } from "../storage.js";
 import { ROOT_NETUID, subnetExists } from "../subnets.js";
 import { decreaseStake, increaseStake } from "./share-pool.js";
@@ -82,7 +83,10 @@ export function stakeTao(
     return fail(E.InsufficientLiquidity);
   }
   addStakingHotkey(scope, coldkey, hotkey);
-  if (netuid === ROOT_NETUID) adjustRootClaimed(scope.store, hotkey, coldkey, bought.amountOut);
+  if (netuid === ROOT_NETUID) {
+    adjustRootClaimed(scope.store, hotkey, coldkey, bought.amountOut);
+    indexColdkey(scope.store, coldkey);
+  }
   scope.emit("SubtensorModule", "StakeAdded", {
     coldkey,
     hotkey,
@@ -111,6 +115,8 @@ export function unstakeAlpha(
   // Alpha the limit price left unsold goes back to the stake.
   const unsold = taken - sold.amountIn - sold.fee;
   if (unsold > 0n) increaseStake(scope.store, hotkey, coldkey, netuid, unsold);
+  // A coldkey without root stake left leaves the auto-claim draw.
+  if (netuid === ROOT_NETUID && !hasRootStake(scope.store, coldkey)) unindexColdkey(scope.store, coldkey);
   const paid = transfer(scope, subnetAccountId(netuid), coldkey, sold.amountOut, "Expendable");
   if (!paid.ok) return fail(E.InsufficientLiquidity);
   scope.emit("SubtensorModule", "StakeRemoved", {

@@ -16,12 +16,15 @@ import {
 import type { Scope } from "../../../frame/scope.js";
 import type { Origin } from "../../../frame/types.js";
 import { weight } from "../../../frame/weights.js";
+import type { KeyValueStore } from "../../../storage/store.js";
 import { burn, freeBalance, reducibleBalance, transfer } from "../../balances/currency.js";
 import { SubtensorErrors as E } from "../errors.js";
 import { hotkeyAccountExists } from "../hotkeys.js";
+import { indexColdkey, unindexColdkey } from "../root-claims/coldkey-index.js";
+import { RootClaimStorage } from "../root-claims/storage.js";
 import { decreaseStake, increaseStake, stakeOf } from "../staking/share-pool.js";
 import { SubtensorStorage as S } from "../storage.js";
-import { allNetuids } from "../subnets.js";
+import { allNetuids, ROOT_NETUID } from "../subnets.js";
 
 const PALLET = "SubtensorModule";
 
@@ -68,7 +71,12 @@ export function swapColdkey(scope: Scope, oldColdkey: string, newColdkey: string
       const alpha = stakeOf(store, hotkey, oldColdkey, netuid);
       decreaseStake(store, hotkey, oldColdkey, netuid, alpha);
       increaseStake(store, hotkey, newColdkey, netuid, alpha);
+      if (stakeOf(store, hotkey, newColdkey, netuid) > 0n) {
+        moveRootClaimed(store, hotkey, oldColdkey, newColdkey, netuid);
+        if (netuid === ROOT_NETUID) indexColdkey(store, newColdkey);
+      }
     }
+    if (netuid === ROOT_NETUID) unindexColdkey(store, oldColdkey);
   }
   S.StakingHotkeys.set(store, newColdkey, union(S.StakingHotkeys.get(store, newColdkey), stakingHotkeys));
   S.StakingHotkeys.remove(store, oldColdkey);
@@ -86,6 +94,19 @@ export function swapColdkey(scope: Scope, oldColdkey: string, newColdkey: string
   S.LastTxBlock.set(store, newColdkey, BigInt(scope.env.block.number));
   scope.emit(PALLET, "ColdkeySwapped", { oldColdkey, newColdkey });
   return OK;
+}
+
+/** `transfer_root_claimed_for_new_keys`: what was claimed moves with the stake, so it cannot be claimed twice. */
+function moveRootClaimed(
+  store: KeyValueStore,
+  hotkey: string,
+  from: string,
+  to: string,
+  netuid: number,
+): void {
+  const claimed = RootClaimStorage.RootClaimed.get(store, hotkey, [from, netuid]);
+  RootClaimStorage.RootClaimed.remove(store, hotkey, [from, netuid]);
+  RootClaimStorage.RootClaimed.mutate(store, hotkey, [to, netuid], (c) => c + claimed);
 }
 
 // ---- the CheckColdkeySwap dispatch guard -----------------------------------------------------------------
