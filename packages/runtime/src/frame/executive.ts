@@ -1,5 +1,6 @@
 import { ss58Decode } from "@opentao/primitives";
 import { deposit, freeBalance, payAuthor, withdrawFee } from "../pallets/balances/currency.js";
+import { type AlphaFee, canPayFeeInAlpha, payFeeInAlpha } from "../pallets/subtensor/alpha-fee.js";
 import { ZERO_ACCOUNT } from "../pallets/subtensor/storage.js";
 import { customTransactionCode } from "../pallets/subtensor/transaction-error.js";
 import { SudoStorage } from "../pallets/sudo/storage.js";
@@ -90,19 +91,28 @@ export class BlockExecution {
       return { kind: "Invalid", invalid: { kind: "ExhaustsResources" } };
     }
     let fee = checked.value.fee;
+    let inAlpha: AlphaFee | undefined;
     if (!withdrawFee(scope, signer, fee)) {
-      return {
-        kind: "Invalid",
-        invalid: { kind: "Payment", detail: `${signer} cannot pay the fee of ${fee} rao and stay alive` },
-      };
+      // A stake-removing call may pay in alpha instead, sold straight to the author.
+      inAlpha = payFeeInAlpha(scope, signer, tx.call, fee);
+      if (!inAlpha) {
+        return {
+          kind: "Invalid",
+          invalid: { kind: "Payment", detail: `${signer} cannot pay the fee of ${fee} rao and stay alive` },
+        };
+      }
     }
     incrementNonce(scope.store, signer);
     const result = dispatch(scope, { kind: "Signed", who: signer }, tx.call);
-    if (result.ok && result.refundFee && fee > tip) {
-      deposit(scope, signer, fee - tip);
-      fee = tip;
+    if (inAlpha) {
+      scope.emit("SubtensorModule", "TransactionFeePaidWithAlpha", { who: signer, ...inAlpha });
+    } else {
+      if (result.ok && result.refundFee && fee > tip) {
+        deposit(scope, signer, fee - tip);
+        fee = tip;
+      }
+      payAuthor(scope, fee);
     }
-    payAuthor(scope, fee);
     scope.emit("TransactionPayment", "TransactionFeePaid", { who: signer, actualFee: fee, tip });
     const finalInfo = { ...info, paysFee: info.paysFee && fee > tip };
     if (result.ok) scope.emit("System", "ExtrinsicSuccess", { dispatchInfo: finalInfo });
@@ -148,7 +158,8 @@ export function validateTransaction(
   const checked = checkExtrinsic(scope, bytes, "validate");
   if (!checked.ok) return checked;
   const { signer, nonce, info, fee, tx } = checked.value;
-  if (fee > 0n && freeBalance(store, signer) < fee + preset.chain.existentialDeposit) {
+  const short = fee > 0n && freeBalance(store, signer) < fee + preset.chain.existentialDeposit;
+  if (short && !canPayFeeInAlpha(store, signer, tx.call, fee)) {
     return invalid({ kind: "Payment", detail: `${signer} cannot pay the fee of ${fee} rao and stay alive` });
   }
   const current = accountNonce(store, signer);

@@ -98,7 +98,7 @@ export function stakeTao(
   return { ok: true, alpha: bought.amountOut, fee: bought.fee };
 }
 
-/** Sells `alpha` of the coldkey's stake and pays the TAO to the coldkey: `StakeRemoved`. */
+/** Sells `alpha` of the coldkey's stake and pays the TAO to the coldkey (or `beneficiary`): `StakeRemoved`. */
 export function unstakeAlpha(
   scope: Scope,
   coldkey: string,
@@ -107,6 +107,7 @@ export function unstakeAlpha(
   alpha: bigint,
   limitPrice?: U64F64,
   dropFees = false,
+  beneficiary = coldkey,
 ): Outcome<{ tao: bigint; fee: bigint }> {
   const taken = decreaseStake(scope.store, hotkey, coldkey, netuid, alpha);
   if (netuid === ROOT_NETUID) adjustRootClaimed(scope.store, hotkey, coldkey, -taken);
@@ -117,7 +118,7 @@ export function unstakeAlpha(
   if (unsold > 0n) increaseStake(scope.store, hotkey, coldkey, netuid, unsold);
   // A coldkey without root stake left leaves the auto-claim draw.
   if (netuid === ROOT_NETUID && !hasRootStake(scope.store, coldkey)) unindexColdkey(scope.store, coldkey);
-  const paid = transfer(scope, subnetAccountId(netuid), coldkey, sold.amountOut, "Expendable");
+  const paid = transfer(scope, subnetAccountId(netuid), beneficiary, sold.amountOut, "Expendable");
   if (!paid.ok) return fail(E.InsufficientLiquidity);
   scope.emit("SubtensorModule", "StakeRemoved", {
     coldkey,
