@@ -220,13 +220,13 @@ describe("swap_stake_limit", () => {
     deposit(scopeOf(c), subnetAccountId(1), 150_000_000_000n);
     return c;
   }
-  const swapLimit = (allowPartial: boolean) =>
+  const swapLimit = (allowPartial: boolean, limitPrice = 990_000_000n) =>
     call("swap_stake_limit", {
       hotkey,
       originNetuid: 1,
       destinationNetuid: 2,
       alphaAmount: 150_000_000_000n,
-      limitPrice: 990_000_000n,
+      limitPrice,
       allowPartial,
     });
 
@@ -249,8 +249,7 @@ describe("swap_stake_limit", () => {
   it("a limit above the current relative price moves nothing", () => {
     const c = priced();
     const before = stakeOf(c.store, hotkey, coldkey.ss58Address, 1);
-    const x = { ...swapLimit(true), args: { ...swapLimit(true).args, limitPrice: 1_100_000_000n } };
-    outcome(c, x);
+    outcome(c, swapLimit(true, 1_100_000_000n));
     expect(stakeOf(c.store, hotkey, coldkey.ss58Address, 1)).toBe(before);
     expect(stakeOf(c.store, hotkey, coldkey.ss58Address, 2)).toBe(0n);
   });
