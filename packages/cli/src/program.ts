@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { Command } from "commander";
 import { registerNode } from "./commands/node/index.js";
+import { registerSimulate } from "./commands/simulate/index.js";
 import { registerWallet } from "./commands/wallet/index.js";
 import { registerYuma } from "./commands/yuma/index.js";
 
@@ -19,5 +20,6 @@ export function buildProgram(): Command {
   registerWallet(program);
   registerYuma(program);
   registerNode(program);
+  registerSimulate(program);
   return program;
 }
