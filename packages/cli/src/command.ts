@@ -1,13 +1,16 @@
 import type { Command } from "commander";
-import { JSON_OUTPUT, PROMPT } from "./common-options.js";
-import { addOptions, booleanOption, type OptionDef, stringOption } from "./options.js";
+import { DECLINE, JSON_OUTPUT, PROMPT } from "./common-options.js";
+import { addOptions, booleanOption, listOption, type OptionDef, stringOption } from "./options.js";
 import type { Ui } from "./ui/ui.js";
 
 /** What an action receives: typed access to its options and the user interface. */
 export interface CommandContext {
   ui: Ui;
+  /** Flag > environment > config file (~/.bittensor/config.yml) > default. */
   string(def: OptionDef): string | undefined;
   boolean(def: OptionDef): boolean | undefined;
+  /** A repeatable or comma-separated option (`--ss58 A --ss58 B`, `--ss58 A,B`); empty when not given. */
+  list(def: OptionDef): string[];
 }
 
 export type Action = (ctx: CommandContext) => Promise<void>;
@@ -25,7 +28,7 @@ export interface CommandSpec {
   isDefault?: boolean;
 }
 
-/** Adds a command with the shared --json and --prompt/--no-prompt options. */
+/** Adds a command with the shared --json and --prompt/--no-prompt options; options read the config file. */
 export function defineCommand(parent: Command, spec: CommandSpec): Command {
   const cmd = parent
     .command(spec.name, spec.isDefault ? { isDefault: true } : {})
@@ -37,13 +40,17 @@ export function defineCommand(parent: Command, spec: CommandSpec): Command {
     cmd.addHelpText("after", `\nExamples:\n${spec.examples.map((e) => `  $ ${e}`).join("\n")}\n`);
   }
   cmd.action(async (opts: Record<string, unknown>) => {
-    const { Ui } = await import("./ui/ui.js");
+    const [{ Ui }, { readConfig }] = await Promise.all([import("./ui/ui.js"), import("./config-file.js")]);
+    const config = readConfig();
+    const string = (def: OptionDef) => stringOption(opts, def, process.env, config);
+    const boolean = (def: OptionDef) => booleanOption(opts, def, process.env, config);
     const ui = new Ui({
-      json: booleanOption(opts, JSON_OUTPUT) === true,
-      prompt: booleanOption(opts, PROMPT) !== false,
+      json: boolean(JSON_OUTPUT) === true,
+      prompt: boolean(PROMPT) !== false,
+      decline: spec.options.includes(DECLINE) && boolean(DECLINE) === true,
     });
     const run = await spec.action();
-    await run({ ui, string: (def) => stringOption(opts, def), boolean: (def) => booleanOption(opts, def) });
+    await run({ ui, string, boolean, list: (def) => listOption(opts, def) });
   });
   return cmd;
 }

@@ -1,5 +1,8 @@
-/** Exit codes: 0 success, 1 the operation failed, 2 the command line was wrong, 130 interrupted. */
-export const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: 130 } as const;
+/**
+ * Exit codes: 0 success, 1 the operation failed (or was declined), 2 the command line was wrong,
+ * 75 the node could not be reached or lost the transaction (retry later), 130 interrupted.
+ */
+export const EXIT = { ok: 0, failed: 1, usage: 2, unavailable: 75, interrupted: 130 } as const;
 
 /** An error to show the user as is (no stack), with the exit code it deserves. */
 export class CliError extends Error {

@@ -19,7 +19,9 @@ const INPUT_ERRORS = new Set([
 function exitCodeOf(error: Error & { code?: unknown }): number {
   if (error instanceof CliError) return error.exitCode;
   if (INPUT_ERRORS.has(error.name)) return EXIT.usage;
-  if (error.name === "WalletError" && error.code === "INVALID_INPUT") return EXIT.usage;
+  if (error.name === "WalletError" && (error.code === "INVALID_INPUT" || error.code === "NOT_FOUND"))
+    return EXIT.usage;
+  if (error.name === "ConnectionError") return EXIT.unavailable;
   return EXIT.failed;
 }
 
@@ -31,8 +33,12 @@ function report(error: unknown): void {
   process.stderr.write(`${pc.red(`Error: ${message}`)}\n`);
   if (err instanceof CliError && err.hint) process.stderr.write(`${err.hint}\n`);
   if (!expected || process.env.TAO_DEBUG) process.stderr.write(`${err.stack ?? ""}\n`);
-  if (jsonMode)
-    process.stdout.write(`${JSON.stringify({ success: false, error: message, data: null }, null, 2)}\n`);
+  if (jsonMode) {
+    const hint = err instanceof CliError && err.hint ? { hint: err.hint } : {};
+    process.stdout.write(
+      `${JSON.stringify({ success: false, error: message, ...hint, data: null }, null, 2)}\n`,
+    );
+  }
   process.exitCode = exitCodeOf(err);
 }
 

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { Command } from "commander";
+import { registerConfig } from "./commands/config/index.js";
 import { registerNode } from "./commands/node/index.js";
 import { registerSimulate } from "./commands/simulate/index.js";
 import { registerWallet } from "./commands/wallet/index.js";
@@ -21,5 +22,6 @@ export function buildProgram(): Command {
   registerYuma(program);
   registerNode(program);
   registerSimulate(program);
+  registerConfig(program);
   return program;
 }

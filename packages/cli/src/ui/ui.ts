@@ -5,8 +5,10 @@ import { startSpinner } from "./spinner.js";
 
 export interface UiOptions {
   json: boolean;
-  /** False with --no-prompt, or when stdin or stderr is not a terminal. */
+  /** False with --no-prompt (-y). */
   prompt: boolean;
+  /** --no: decline every confirmation. */
+  decline?: boolean;
 }
 
 /**
@@ -15,16 +17,26 @@ export interface UiOptions {
  */
 export class Ui {
   readonly json: boolean;
+  /** Prompts are on and there is a terminal to ask in. */
   readonly canPrompt: boolean;
+  readonly #promptsOn: boolean;
+  readonly #decline: boolean;
 
   constructor(options: UiOptions) {
     this.json = options.json;
+    this.#promptsOn = options.prompt;
+    this.#decline = options.decline === true;
     this.canPrompt = options.prompt && Boolean(process.stdin.isTTY) && Boolean(process.stderr.isTTY);
   }
 
   /** A line for people: stdout normally, stderr in JSON mode. */
   say(text: string): void {
     (this.json ? process.stderr : process.stdout).write(`${text}\n`);
+  }
+
+  /** Progress and status for people, always on stderr (stdout is for results). */
+  note(text: string): void {
+    process.stderr.write(`${text}\n`);
   }
 
   warn(text: string): void {
@@ -43,6 +55,29 @@ export class Ui {
 
   busy(label: string): () => void {
     return startSpinner(label);
+  }
+
+  /**
+   * Asks before acting (moving funds, changing the chain). Stops the command with a CliError when the
+   * answer is no; goes ahead without asking under --no-prompt; refuses to guess without a terminal.
+   */
+  async confirmAction(question: string, details = "", defaultYes = true): Promise<void> {
+    if (!this.#promptsOn && !this.#decline) return;
+    if (details) process.stderr.write(`${details}\n`);
+    if (this.#decline) {
+      process.stderr.write(`${question} [Auto-declined via --no flag]\n`);
+      throw new CliError("declined (--no): nothing was done", EXIT.failed);
+    }
+    if (this.json || !this.canPrompt) {
+      const why = this.json ? "--json output takes no answers" : "there is no terminal to ask in";
+      throw new CliError(
+        `this command asks for confirmation, and ${why}`,
+        EXIT.usage,
+        "add --no-prompt (or -y) to go ahead without asking, or --no to see what would be done",
+      );
+    }
+    if (!(await confirm(question, defaultYes)))
+      throw new CliError("cancelled: nothing was done", EXIT.failed);
   }
 
   async confirm(question: string, defaultYes = false): Promise<boolean> {

@@ -210,6 +210,12 @@ export const METHODS: readonly MethodSpec[] = [
     handler: info.neuron,
   },
   {
+    name: "stakeInfo_getStakeInfoForColdkey",
+    description: "a coldkey's stake: per hotkey and subnet, alpha and its TAO value at today's price (rao)",
+    params: [{ name: "coldkey", type: "address", description: "SS58 address" }, at],
+    handler: info.stakeInfoForColdkey,
+  },
+  {
     name: "delegateInfo_getDelegates",
     description: "every delegate hotkey with its take, owner and stake per subnet",
     params: [at],

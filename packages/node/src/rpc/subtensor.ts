@@ -9,6 +9,7 @@ import {
   Overlay,
   SubtensorStorage as S,
   Scope,
+  stakeOf,
   stakeWeightsForNetwork,
   subnetHyperparameters,
 } from "@opentao/runtime";
@@ -163,6 +164,29 @@ export function dynamicInfo([netuid, at]: Params, ctx: RpcContext): unknown {
 export function allDynamicInfo([at]: Params, ctx: RpcContext): unknown {
   const store = stateAt(at, ctx);
   return toJson(allNetuids(store).map((n) => dynamicOf(store, n)));
+}
+
+/**
+ * Subtensor's get_stake_info_for_coldkey: each (hotkey, netuid) the coldkey stakes on, with its alpha and
+ * that alpha's worth in TAO at the pool's price now (no slippage), both in rao.
+ */
+export function stakeInfoForColdkey([coldkey, at]: Params, ctx: RpcContext): unknown {
+  const store = stateAt(at, ctx);
+  const who = coldkey as string;
+  const rows = S.StakingHotkeys.get(store, who).flatMap((hotkey) =>
+    allNetuids(store).flatMap((netuid) => {
+      const stake = stakeOf(store, hotkey, who, netuid);
+      if (stake === 0n) return [];
+      const { taoIn, alphaIn, mechanism } = {
+        taoIn: S.SubnetTAO.get(store, netuid),
+        alphaIn: S.SubnetAlphaIn.get(store, netuid),
+        mechanism: S.SubnetMechanism.get(store, netuid),
+      };
+      const value = mechanism === 0 || alphaIn === 0n ? stake : (stake * taoIn) / alphaIn;
+      return [{ hotkey, coldkey: who, netuid, stake, value }];
+    }),
+  );
+  return toJson(rows);
 }
 
 export function neurons([netuid, at]: Params, ctx: RpcContext): unknown {

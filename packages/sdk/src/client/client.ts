@@ -7,7 +7,7 @@ import type { RuntimeCall } from "@opentao/runtime";
 import WebSocket from "ws";
 import { ConnectionError, RpcCallError } from "./errors.js";
 import { resolveNetwork } from "./networks.js";
-import { submitAndWatch } from "./submit.js";
+import { signForChain, submitAndWatch } from "./submit.js";
 import { Subscription } from "./subscription.js";
 import {
   type BlockId,
@@ -171,6 +171,15 @@ export class ChainClient {
   /** Signs `call` with `keypair`, submits it and follows it to `waitFor` (default inBlock). */
   submit(keypair: Keypair, call: RuntimeCall, options: SubmitOptions = {}): Promise<SubmitResult> {
     return submitAndWatch(this, keypair, call, options);
+  }
+
+  /** Signs and hands `call` to the node's pool without waiting for a block; returns the extrinsic hash. */
+  async submitWithoutWaiting(
+    keypair: Keypair,
+    call: RuntimeCall,
+    options: Omit<SubmitOptions, "waitFor"> = {},
+  ): Promise<string> {
+    return this.call<string>("author_submitExtrinsic", [await signForChain(this, keypair, call, options)]);
   }
 
   /** Closes the socket and stops reconnecting; resolves once the socket is gone (no handles left). */

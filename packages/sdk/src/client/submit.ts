@@ -1,12 +1,37 @@
 // Sign, submit and follow a transaction: author_submitAndWatchExtrinsic's updates (future/ready →
 // {inBlock} → {finalized}, or {invalid}/{dropped}/{usurped}) turned into one result or one error.
 import { bytesToHex, type Keypair } from "@opentao/primitives";
-import { type RuntimeCall, signExtrinsic } from "@opentao/runtime";
+import { eraBirth, IMMORTAL, mortalEra, type RuntimeCall, signExtrinsic } from "@opentao/runtime";
 import type { ChainClient } from "./client.js";
 import { RpcCallError, TransactionError } from "./errors.js";
 import type { SubmitOptions, SubmitResult } from "./types.js";
 
 type Update = string | Record<string, unknown>;
+
+/** The signed extrinsic as hex: the next nonce, this chain's genesis, mortal for `period` blocks if given. */
+export async function signForChain(
+  client: ChainClient,
+  keypair: Keypair,
+  call: RuntimeCall,
+  options: Omit<SubmitOptions, "waitFor">,
+): Promise<string> {
+  const [nonce, genesisHash, head] = await Promise.all([
+    options.nonce ?? client.nextIndex(keypair.ss58Address),
+    client.genesisHash(),
+    options.period === undefined ? undefined : client.header(),
+  ]);
+  const era = head && options.period !== undefined ? mortalEra(options.period, head.number) : IMMORTAL;
+  const birthHash = head ? await client.blockHash(eraBirth(era, head.number)) : genesisHash;
+  return bytesToHex(
+    signExtrinsic(keypair, call, {
+      nonce,
+      genesisHash,
+      birthHash,
+      era,
+      ...(options.tip !== undefined ? { tip: options.tip } : {}),
+    }),
+  );
+}
 
 export async function submitAndWatch(
   client: ChainClient,
@@ -15,18 +40,7 @@ export async function submitAndWatch(
   options: SubmitOptions,
 ): Promise<SubmitResult> {
   const waitFor = options.waitFor ?? "inBlock";
-  const [nonce, genesisHash] = await Promise.all([
-    options.nonce ?? client.nextIndex(keypair.ss58Address),
-    client.genesisHash(),
-  ]);
-  const tx = bytesToHex(
-    signExtrinsic(keypair, call, {
-      nonce,
-      genesisHash,
-      birthHash: genesisHash,
-      ...(options.tip !== undefined ? { tip: options.tip } : {}),
-    }),
-  );
+  const tx = await signForChain(client, keypair, call, options);
   const what = `${call.pallet}.${call.name}`;
   let sub: Awaited<ReturnType<typeof client.subscribe<Update>>>;
   try {

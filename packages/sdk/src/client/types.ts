@@ -40,6 +40,8 @@ export interface SubmitOptions {
   /** Default: `system_accountNextIndex`, which counts the signer's transactions already in the pool. */
   nonce?: number;
   tip?: bigint;
+  /** Valid for about this many blocks from now (a mortal era, rounded up to a power of two); default immortal. */
+  period?: number;
 }
 
 export interface SubmitResult {

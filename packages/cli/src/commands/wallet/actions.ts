@@ -10,20 +10,13 @@ import {
   utf8,
   verifySignature,
 } from "@opentao/primitives";
-import { decryptPolkadotJson, listWallets, type PasswordSource, Wallet } from "@opentao/sdk";
+import { decryptPolkadotJson, listWallets, type Wallet } from "@opentao/sdk";
 import pc from "picocolors";
 import type { Action, CommandContext } from "../../command.js";
-import {
-  HOTKEY,
-  N_WORDS,
-  OVERWRITE,
-  URI,
-  usePassword,
-  WALLET_NAME,
-  WALLET_PATH,
-} from "../../common-options.js";
-import { CliError, EXIT, usageError } from "../../errors.js";
+import { N_WORDS, OVERWRITE, URI, usePassword, WALLET_PATH } from "../../common-options.js";
+import { EXIT, usageError } from "../../errors.js";
 import type { Ui } from "../../ui/ui.js";
+import { openWallet, passwords } from "../../wallet-access.js";
 import {
   ADDRESS,
   JSON_FILE,
@@ -39,45 +32,6 @@ import {
 } from "./options.js";
 
 type KeyKind = "coldkey" | "hotkey";
-
-function openWallet(ctx: CommandContext): Wallet {
-  const { ui } = ctx;
-  return new Wallet(
-    { name: ctx.string(WALLET_NAME)!, path: ctx.string(WALLET_PATH)!, hotkey: ctx.string(HOTKEY)! },
-    {
-      onBusy: (label) => ui.busy(label),
-      ...(ui.canPrompt
-        ? { confirmOverwrite: (path) => ui.confirm(`File ${path} already exists. Overwrite?`) }
-        : {}),
-    },
-  );
-}
-
-/** Prompts when there is a terminal; otherwise the keyfile says which BT_PW_ variable it needs. */
-function passwords(ui: Ui): PasswordSource | undefined {
-  if (!ui.canPrompt) return undefined;
-  return async ({ purpose }) =>
-    purpose === "decrypt" ? ui.ask("Enter your password: ", true) : newPassword(ui);
-}
-
-// btwallet's rule is length ≥ 6 plus a strength score; we keep the length rule and ask twice.
-async function newPassword(ui: Ui): Promise<string> {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const password = (await ui.ask("Specify password for key encryption: ", true)).trim();
-    if (password.length < 6) {
-      ui.warn(
-        "Password not strong enough. Try increasing the length of the password or the password complexity.",
-      );
-      continue;
-    }
-    if ((await ui.ask("Retype your password: ", true)).trim() !== password) {
-      ui.warn("Passwords do not match.");
-      continue;
-    }
-    return password;
-  }
-  throw new CliError("no password was set after three attempts");
-}
 
 function nWords(ctx: CommandContext): MnemonicWordCount {
   const n = Number(ctx.string(N_WORDS));

@@ -3,7 +3,9 @@ import { defineCommand } from "../../command.js";
 import {
   HOTKEY,
   N_WORDS,
+  NETWORK,
   OVERWRITE,
+  SUBMIT_OPTIONS,
   URI,
   usePassword,
   WALLET_NAME,
@@ -11,6 +13,10 @@ import {
 } from "../../common-options.js";
 import {
   ADDRESS,
+  ALLOW_DEATH,
+  AMOUNT,
+  BALANCE_ALL,
+  DESTINATION,
   JSON_FILE,
   JSON_PASSWORD,
   MESSAGE,
@@ -18,12 +24,17 @@ import {
   PUBLIC_KEY_HEX,
   SEED,
   SIGNATURE,
+  SORT_BALANCE,
   SS58,
+  SS58_LIST,
+  TRANSFER_ALL,
   USE_HOTKEY,
   WALLET_FILTER,
 } from "./options.js";
 
 const load = (name: keyof typeof import("./actions.js")) => () => import("./actions.js").then((m) => m[name]);
+const onChain = (name: keyof typeof import("./chain-actions.js")) => () =>
+  import("./chain-actions.js").then((m) => m[name]);
 
 const WALLET = [WALLET_NAME, WALLET_PATH];
 
@@ -114,5 +125,22 @@ export function registerWallet(program: Command): void {
     options: [MESSAGE, SIGNATURE, ADDRESS],
     action: load("verify"),
     examples: ['tao wallet verify --message "hello" --signature 0x… --address 5Grw…'],
+  });
+  defineCommand(wallet, {
+    name: "balance",
+    summary: "free and staked balance of a wallet, every wallet (--all) or given addresses (--ss58)",
+    options: [...WALLET, SS58_LIST, BALANCE_ALL, SORT_BALANCE, NETWORK],
+    action: onChain("balance"),
+    examples: ["tao wallet balance --wallet-name alice", "tao wallet balance --ss58 5Grw… --json"],
+  });
+  defineCommand(wallet, {
+    name: "transfer",
+    summary: "send TAO to another coldkey",
+    options: [...WALLET, DESTINATION, AMOUNT, TRANSFER_ALL, ALLOW_DEATH, NETWORK, ...SUBMIT_OPTIONS],
+    action: onChain("transfer"),
+    examples: [
+      "tao wallet transfer --wallet-name alice --dest 5FHn… --amount 1.5",
+      "tao wallet transfer --dest 5FHn… --all --no-prompt --json",
+    ],
   });
 }

@@ -48,3 +48,38 @@ export const WALLET_FILTER: OptionDef = {
   aliases: WALLET_NAME.aliases ?? [],
   description: "show only this wallet",
 };
+
+// Chain commands
+export const SS58_LIST: OptionDef = {
+  flags: "--ss58 <addresses...>",
+  aliases: ["--ss58-address"],
+  description: "coldkey addresses to show instead of a wallet (repeat or separate with commas)",
+};
+export const BALANCE_ALL: OptionDef = {
+  flags: "-a, --all",
+  description: "every wallet under the wallet path",
+};
+export const SORT_BALANCE: OptionDef = {
+  flags: "--sort <by>",
+  description: "sort rows by name, free, staked or total",
+};
+export const DESTINATION: OptionDef = {
+  flags: "-d, --destination <address>",
+  aliases: ["--dest"],
+  description: "the receiving coldkey's SS58 address",
+};
+export const AMOUNT: OptionDef = {
+  flags: "-a, --amount <tao>",
+  description: "TAO to send, e.g. 1.5 (at most 9 decimals)",
+};
+export const TRANSFER_ALL: OptionDef = {
+  flags: "--all",
+  description: "send the whole transferable balance",
+};
+export const ALLOW_DEATH: OptionDef = {
+  flags: "--allow-death",
+  aliases: ["--allow_death"],
+  negate: { flags: "--no-allow-death" },
+  default: false,
+  description: "let the sending account fall below the existential deposit (it is then reaped)",
+};

@@ -1,0 +1,179 @@
+// `tao wallet` commands that read or write the chain: balance, transfer, …
+import { cryptoReady } from "@opentao/primitives";
+import type { RuntimeCall } from "@opentao/runtime";
+import { listWallets } from "@opentao/sdk";
+import pc from "picocolors";
+import { money, parseAmountOption, tao } from "../../amount.js";
+import { withChain } from "../../chain/connect.js";
+import { EXISTENTIAL_DEPOSIT, estimateFee } from "../../chain/fee.js";
+import { balancesOf, freeBalance, hotkeyOwner } from "../../chain/reads.js";
+import { sendCall } from "../../chain/send.js";
+import type { Action } from "../../command.js";
+import { WALLET_PATH } from "../../common-options.js";
+import { CliError, EXIT, usageError } from "../../errors.js";
+import { renderTable } from "../../ui/table.js";
+import { addressOption, coldkeypub, openWallet, unlockColdkey } from "../../wallet-access.js";
+import {
+  ALLOW_DEATH,
+  AMOUNT,
+  BALANCE_ALL,
+  DESTINATION,
+  SORT_BALANCE,
+  SS58_LIST,
+  TRANSFER_ALL,
+} from "./options.js";
+
+const SORTS = ["name", "free", "staked", "total"] as const;
+
+export const balance: Action = async (ctx) => {
+  await cryptoReady();
+  const sort = ctx.string(SORT_BALANCE);
+  if (sort !== undefined && !SORTS.includes(sort as never))
+    throw usageError(`--sort must be one of ${SORTS.join(", ")}, got "${sort}"`);
+  const given = ctx.list(SS58_LIST).map((a) => addressOption(a, "--ss58"));
+  let entries: { name: string; coldkey: string }[];
+  if (given.length > 0) {
+    entries = given.map((coldkey, i) => ({ name: `Provided Address ${i + 1}`, coldkey }));
+  } else if (ctx.boolean(BALANCE_ALL)) {
+    const path = ctx.string(WALLET_PATH)!;
+    entries = (await listWallets(path)).map((w) => ({ name: w.name, coldkey: w.ss58Address }));
+    if (entries.length === 0) throw usageError(`no wallets found in ${path}`);
+  } else {
+    const wallet = openWallet(ctx);
+    entries = [{ name: wallet.name, coldkey: (await coldkeypub(wallet)).ss58Address }];
+  }
+  await withChain(ctx, async (chain) => {
+    const stop = ctx.ui.busy("Retrieving balances");
+    const amounts = await balancesOf(
+      chain.client,
+      entries.map((e) => e.coldkey),
+    ).finally(stop);
+    let rows = entries.map((e, i) => ({
+      ...e,
+      ...amounts[i]!,
+      total: amounts[i]!.free + amounts[i]!.staked,
+    }));
+    if (sort === "name") rows = rows.sort((a, b) => a.name.localeCompare(b.name));
+    else if (sort) rows = rows.sort((a, b) => (b[sort as "free"] > a[sort as "free"] ? 1 : -1));
+    const sum = (k: "free" | "staked" | "total") => rows.reduce((s, r) => s + r[k], 0n);
+    const totals = { free: sum("free"), staked: sum("staked"), total: sum("total") };
+    ctx.ui.result(
+      {
+        network: chain.network.name,
+        balances: Object.fromEntries(
+          rows.map((r) => [
+            r.name,
+            { coldkey: r.coldkey, free: money(r.free), staked: money(r.staked), total: money(r.total) },
+          ]),
+        ),
+        totals: { free: money(totals.free), staked: money(totals.staked), total: money(totals.total) },
+      },
+      () =>
+        ctx.ui.say(
+          renderTable({
+            title: `Wallet Coldkey Balance\nNetwork: ${chain.network.name}`,
+            columns: [
+              { header: "Wallet Name" },
+              { header: "Coldkey Address" },
+              { header: "Free Balance", align: "right" },
+              { header: "Staked Value", align: "right" },
+              { header: "Total Balance", align: "right" },
+            ],
+            rows: rows.map((r) => [r.name, r.coldkey, tao(r.free), tao(r.staked), tao(r.total)]),
+            footer: ["Total Balance", "", tao(totals.free), tao(totals.staked), tao(totals.total)],
+          }),
+        ),
+    );
+  });
+};
+
+export const transfer: Action = async (ctx) => {
+  await cryptoReady();
+  const wallet = openWallet(ctx);
+  const from = (await coldkeypub(wallet)).ss58Address;
+  const dest = addressOption(ctx.string(DESTINATION), "--destination");
+  const all = ctx.boolean(TRANSFER_ALL) === true;
+  const amountText = ctx.string(AMOUNT);
+  if (all && amountText !== undefined) throw usageError("Cannot specify an amount and '--all' flag.");
+  if (!all && amountText === undefined)
+    throw usageError("give the amount to send with --amount TAO, or --all");
+  const amount = all ? 0n : parseAmountOption(amountText!, "--amount");
+  if (!all && amount === 0n) throw usageError("--amount must be more than 0");
+  const allowDeath = ctx.boolean(ALLOW_DEATH) === true;
+  const call: RuntimeCall = all
+    ? { pallet: "Balances", name: "transfer_all", args: { dest, keepAlive: !allowDeath } }
+    : {
+        pallet: "Balances",
+        name: allowDeath ? "transfer_allow_death" : "transfer_keep_alive",
+        args: { dest, value: amount },
+      };
+
+  await withChain(ctx, async (chain) => {
+    ctx.ui.note(pc.yellow(`Initiating transfer on network: ${chain.network.name}`));
+    const stop = ctx.ui.busy(`Checking balance and fees on chain ${chain.network.name}`);
+    const [before, nonce] = await Promise.all([
+      freeBalance(chain.client, from),
+      chain.client.nextIndex(from),
+    ]).finally(stop);
+    const fee = estimateFee(call, nonce);
+    const keep = allowDeath ? 0n : EXISTENTIAL_DEPOSIT;
+    const sending = all ? before - fee - keep : amount;
+    if (before < sending + fee + keep || sending <= 0n) {
+      const lines = [
+        "Not enough balance:",
+        `  balance: ${tao(before)}`,
+        `  amount: ${tao(all ? before : amount)}`,
+        `  for fee: ${tao(fee)}`,
+        ...(allowDeath ? [] : [`   would bring you under the existential deposit: ${tao(keep)}.`]),
+      ];
+      throw new CliError(
+        lines.join("\n"),
+        EXIT.failed,
+        allowDeath ? undefined : "You can try again with `--allow-death`.",
+      );
+    }
+    const owner = await hotkeyOwner(chain.client, dest);
+    if (owner) {
+      await ctx.ui.confirmAction(
+        "Proceed with transfer to this hotkey?",
+        pc.red(
+          `The destination appears to be a hotkey, owned by ${owner}. Only proceed if you are absolutely sure that ${dest} is the correct destination.`,
+        ),
+        false,
+      );
+    }
+    await ctx.ui.confirmAction(
+      "Proceed with transfer?",
+      [
+        "Do you want to transfer:",
+        `  amount: ${tao(sending)}`,
+        `  from: ${wallet.name} : ${from}`,
+        `  to: ${dest}`,
+        `  for fee: ${tao(fee)}`,
+        pc.yellow("Transferring is not the same as staking. To instead stake, use `tao stake add` instead."),
+      ].join("\n"),
+    );
+    const signer = await unlockColdkey(ctx, wallet);
+    const sent = await sendCall(ctx, chain, signer, call, "Transferring...");
+    const after = await freeBalance(chain.client, from);
+    ctx.ui.result(
+      {
+        success: true,
+        network: chain.network.name,
+        from,
+        to: dest,
+        amount: money(sending),
+        fee: money(fee),
+        balance_before: money(before),
+        balance_after: money(after),
+        block: sent.block ?? null,
+        extrinsic_hash: sent.extrinsicHash ?? null,
+      },
+      () => {
+        if (sent.block)
+          ctx.ui.success(`${sent.finalized ? "Finalized" : "Included"}. Block Hash: ${sent.block.hash}`);
+        ctx.ui.say(`Balance:\n  ${pc.blue(tao(before))} ➡ ${pc.green(tao(after))}`);
+      },
+    );
+  });
+};

@@ -1,0 +1,264 @@
+// `tao wallet balance` and `tao wallet transfer` against a devnet node started here.
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { RAO_PER_TAO } from "@opentao/primitives";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type ChainFixture, startChainFixture } from "./chain-fixture.js";
+import { onlyJson, tao } from "./run-tao.js";
+
+let f: ChainFixture;
+beforeAll(async () => {
+  f = await startChainFixture(["Alice", "Bob", "Dave"]);
+});
+afterAll(() => f?.stop());
+
+const TAO = RAO_PER_TAO;
+
+describe("tao wallet balance", () => {
+  it("reports free and staked balance of --ss58 addresses as rao strings plus TAO (--json)", async () => {
+    const r = await f.runNet(["wallet", "balance", "--ss58", f.address("Dave"), "--json"]);
+    expect(r.code).toBe(0);
+    const doc = onlyJson(r);
+    expect(doc.balances["Provided Address 1"]).toEqual({
+      coldkey: f.address("Dave"),
+      free: { rao: (2000n * TAO).toString(), tao: "2000" },
+      staked: { rao: "0", tao: "0" },
+      total: { rao: (2000n * TAO).toString(), tao: "2000" },
+    });
+    expect(doc.totals.free.rao).toBe((2000n * TAO).toString());
+  });
+
+  it("shows btcli's table for a wallet, and --all lists every wallet", async () => {
+    const one = await f.run(["wallet", "balance", "--wallet-name", "dave"]);
+    expect(one.code).toBe(0);
+    expect(one.stdout).toMatch(/Wallet Coldkey Balance\nNetwork: local/);
+    expect(one.stdout).toMatch(/Wallet Name\s+Coldkey Address\s+Free Balance\s+Staked Value\s+Total Balance/);
+    expect(one.stdout).toMatch(
+      new RegExp(`dave\\s+${f.address("Dave")}\\s+τ2,000\\.000000000\\s+τ0\\.000000000`),
+    );
+    expect(one.stdout).toMatch(/Total Balance\s+τ2,000\.000000000/);
+    const all = onlyJson(await f.run(["wallet", "balance", "--all", "--json"]));
+    expect(Object.keys(all.balances).sort()).toEqual(["alice", "bob", "dave"]);
+  });
+
+  it("refuses an unknown wallet and a bad address with exit code 2", async () => {
+    const unknown = await f.run(["wallet", "balance", "--wallet-name", "nobody"]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/wallet "nobody" has no coldkey/);
+    expect(unknown.stderr).toMatch(/tao wallet list/);
+    const bad = await f.runNet(["wallet", "balance", "--ss58", "5notAnAddress", "--json"]);
+    expect(bad.code).toBe(2);
+    expect(onlyJson(bad)).toMatchObject({
+      success: false,
+      error: expect.stringMatching(/--ss58 "5notAnAddress"/),
+    });
+  });
+
+  it("takes the network from the config file, BT_SUBTENSOR_NETWORK over it, the flag over both", async () => {
+    const config = join(f.walletPath, "network-config.yml");
+    writeFileSync(config, `network: ${f.devnet.url}\n`);
+    const args = ["wallet", "balance", "--ss58", f.address("Dave"), "--json"];
+    const fromConfig = await tao(args, { BTCLI_CONFIG_PATH: config });
+    expect(fromConfig.code, fromConfig.stderr).toBe(0);
+    expect(onlyJson(fromConfig).network).toBe("local");
+    const envWins = await tao(args, { BTCLI_CONFIG_PATH: config, BT_SUBTENSOR_NETWORK: "ws://127.0.0.1:1" });
+    expect(envWins.code).toBe(75);
+    const flagWins = await tao([...args, "--subtensor.chain_endpoint", f.devnet.url], {
+      BTCLI_CONFIG_PATH: config,
+      BT_SUBTENSOR_NETWORK: "ws://127.0.0.1:1",
+    });
+    expect(flagWins.code).toBe(0);
+  });
+
+  it("exits 75 with a hint when no node answers", async () => {
+    const r = await tao(["wallet", "balance", "--ss58", f.address("Dave"), "--network", "ws://127.0.0.1:1"]);
+    expect(r.code).toBe(75);
+    expect(r.stderr).toMatch(/cannot reach the local network at ws:\/\/127\.0\.0\.1:1/);
+  });
+});
+
+describe("tao wallet transfer", () => {
+  it("moves exactly the amount and reports both balances (--json)", async () => {
+    const bob = f.address("Bob");
+    const [daveBefore, bobBefore] = [await f.free(f.address("Dave")), await f.free(bob)];
+    const r = await f.run([
+      "wallet",
+      "transfer",
+      "--wallet-name",
+      "dave",
+      "--dest",
+      bob,
+      "--amount",
+      "1.5",
+      "--no-prompt",
+      "--json",
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = onlyJson(r);
+    expect(doc.amount).toEqual({ rao: "1500000000", tao: "1.5" });
+    expect(await f.free(bob)).toBe(bobBefore + 1_500_000_000n);
+    const daveAfter = await f.free(f.address("Dave"));
+    // The fee shown is the fee paid.
+    expect(daveBefore - daveAfter - 1_500_000_000n).toBe(BigInt(doc.fee.rao));
+    expect(doc.balance_after.rao).toBe(daveAfter.toString());
+    expect(doc.block.number).toBeGreaterThan(0);
+  });
+
+  it("in human mode prints btcli's confirmation lines only when asked and the balance change", async () => {
+    const r = await f.run([
+      "wallet",
+      "transfer",
+      "--wallet-name",
+      "dave",
+      "-d",
+      f.address("Bob"),
+      "-a",
+      "0.25",
+      "-y",
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/Initiating transfer on network: local/);
+    expect(r.stdout).toMatch(/Finalized\. Block Hash: 0x[0-9a-f]{64}/);
+    expect(r.stdout).toMatch(/Balance:\n {2}τ[\d,.]+ ➡ τ[\d,.]+/);
+  });
+
+  it("sends with a mortal --era, and without waiting when told so", async () => {
+    const bob = f.address("Bob");
+    const before = await f.free(bob);
+    const base = [
+      "wallet",
+      "transfer",
+      "--wallet-name",
+      "dave",
+      "--dest",
+      bob,
+      "--amount",
+      "0.1",
+      "-y",
+      "--json",
+    ];
+    const mortal = await f.run([...base, "--era", "4", "--no-wait-for-finalization"]);
+    expect(mortal.code, mortal.stderr).toBe(0);
+    expect(onlyJson(mortal).block.number).toBeGreaterThan(0);
+    const bad = await f.run([...base, "--period", "0"]);
+    expect(bad.code).toBe(2);
+    expect(onlyJson(bad).error).toMatch(/--period must be a whole number of blocks from 1 to 65536/);
+    const noWait = await f.run([...base, "--no-wait-for-inclusion", "--no-wait-for-finalization"]);
+    expect(noWait.code, noWait.stderr).toBe(0);
+    expect(onlyJson(noWait)).toMatchObject({
+      block: null,
+      extrinsic_hash: expect.stringMatching(/^0x[0-9a-f]{64}$/),
+    });
+    await f.devnet.mine();
+    expect(await f.free(bob)).toBe(before + 200_000_000n);
+  });
+
+  it("--no shows the confirmation, declines, and moves nothing", async () => {
+    const before = await f.free(f.address("Dave"));
+    const r = await f.run([
+      "wallet",
+      "transfer",
+      "--wallet-name",
+      "dave",
+      "--dest",
+      f.address("Bob"),
+      "--amount",
+      "1",
+      "--no",
+    ]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/Do you want to transfer:\n {2}amount: τ1\.000000000\n {2}from: dave : /);
+    expect(r.stderr).toMatch(/Transferring is not the same as staking/);
+    expect(r.stderr).toMatch(/Proceed with transfer\? \[Auto-declined via --no flag\]/);
+    expect(await f.free(f.address("Dave"))).toBe(before);
+  });
+
+  it("refuses to ask without a terminal, naming --no-prompt", async () => {
+    const r = await f.run([
+      "wallet",
+      "transfer",
+      "--wallet-name",
+      "dave",
+      "--dest",
+      f.address("Bob"),
+      "--amount",
+      "1",
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no terminal to ask in/);
+    expect(r.stderr).toMatch(/--no-prompt/);
+  });
+
+  it("rejects bad input clearly and moves nothing", async () => {
+    const dave = f.address("Dave");
+    const before = await f.free(dave);
+    const cases: [string[], number, RegExp][] = [
+      [["--amount", "0.0000000001"], 2, /--amount "0\.0000000001" has 10 decimal places; TAO has at most 9/],
+      [["--amount", "abc"], 2, /--amount "abc" is not a number/],
+      [["--amount", "5000"], 1, /Not enough balance:\n {2}balance: τ[\d,.]+\n {2}amount: τ5,000\.000000000/],
+      [["--amount", "1", "--all"], 2, /Cannot specify an amount and '--all' flag/],
+    ];
+    for (const [extra, code, message] of cases) {
+      const r = await f.run([
+        "wallet",
+        "transfer",
+        "--wallet-name",
+        "dave",
+        "--dest",
+        f.address("Bob"),
+        ...extra,
+        "-y",
+      ]);
+      expect(r.code, r.stderr).toBe(code);
+      expect(r.stderr).toMatch(message);
+    }
+    const badDest = await f.run([
+      "wallet",
+      "transfer",
+      "--wallet-name",
+      "dave",
+      "--dest",
+      "5xyz",
+      "--amount",
+      "1",
+      "-y",
+      "--json",
+    ]);
+    expect(badDest.code).toBe(2);
+    expect(onlyJson(badDest).error).toMatch(/--destination "5xyz" is not a valid SS58 address/);
+    const unknown = await f.run([
+      "wallet",
+      "transfer",
+      "--wallet-name",
+      "ghost",
+      "--dest",
+      dave,
+      "--amount",
+      "1",
+      "-y",
+    ]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/wallet "ghost" has no coldkey/);
+    expect(await f.free(dave)).toBe(before);
+  });
+
+  it("--all empties the account down to the existential deposit", async () => {
+    const { Keypair } = await import("@opentao/primitives");
+    const poor = Keypair.fromUri("//Poor");
+    await f.addWallet("poor", poor);
+    await f.devnet.client.call("dev_setBalance", [poor.ss58Address, "3000000000"]);
+    const r = await f.run([
+      "wallet",
+      "transfer",
+      "--wallet-name",
+      "poor",
+      "--dest",
+      f.address("Bob"),
+      "--all",
+      "-y",
+      "--json",
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(await f.free(poor.ss58Address)).toBe(500n);
+  });
+});
