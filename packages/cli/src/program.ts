@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { Command } from "commander";
 import { registerConfig } from "./commands/config/index.js";
+import { registerExplorer } from "./commands/explorer/index.js";
 import { registerNode } from "./commands/node/index.js";
 import { registerSimulate } from "./commands/simulate/index.js";
 import { registerWallet } from "./commands/wallet/index.js";
@@ -23,5 +24,6 @@ export function buildProgram(): Command {
   registerNode(program);
   registerSimulate(program);
   registerConfig(program);
+  registerExplorer(program);
   return program;
 }

@@ -52,6 +52,7 @@ export {
 export { SignatureVerifier } from "./pool/verifier.js";
 export { RPC_CODES, RpcError } from "./rpc/errors.js";
 export { METHODS, rpcMethods } from "./rpc/methods.js";
+export { type StaticMount, serveStatic } from "./rpc/static-files.js";
 export type { MethodSpec, ParamSpec, ParamType } from "./rpc/types.js";
 export { type BlockMode, type ExtrinsicOutcome, type NodeOptions, NodeService } from "./service.js";
 export { checkProof, ProofError, verifyProof } from "./state/proof.js";

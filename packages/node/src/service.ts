@@ -13,6 +13,7 @@ import { createLogger, type Logger } from "./log.js";
 import { DEFAULT_LIMITS, type PoolLimits, TransactionPool, type TxStatus } from "./pool/pool.js";
 import { SignatureVerifier } from "./pool/verifier.js";
 import { RpcServer } from "./rpc/server.js";
+import type { StaticMount } from "./rpc/static-files.js";
 
 export type BlockMode = "interval" | "instant" | "manual";
 
@@ -36,6 +37,8 @@ export interface NodeOptions {
   /** Signature worker threads (default: cores, at most 4; 0 = verify on the main thread). */
   verifyThreads?: number;
   poolLimits?: PoolLimits;
+  /** Static files the RPC server also serves over HTTP GET, each under its URL path (e.g. a web app). */
+  staticFiles?: readonly StaticMount[];
   /** Most transactions per block (default 4096). */
   maxBlockTransactions?: number;
 }
@@ -87,7 +90,12 @@ export class NodeService {
     const pool = new TransactionPool(chain, verifier, options.poolLimits ?? DEFAULT_LIMITS);
     const node = new NodeService(chain, pool, verifier, options);
     try {
-      node.rpc = await RpcServer.listen(node, options.rpcPort ?? 9944, options.rpcHost ?? "127.0.0.1");
+      node.rpc = await RpcServer.listen(
+        node,
+        options.rpcPort ?? 9944,
+        options.rpcHost ?? "127.0.0.1",
+        options.staticFiles,
+      );
     } catch (error) {
       await verifier.close();
       await chain.close();

@@ -1,6 +1,6 @@
 // End to end against a real `tao node --dev --instant` process over WebSocket and HTTP: transfer and stake,
 // subscriptions, decoded errors, replays and foreign-genesis signatures refused, params validated.
-import { cryptoReady, Keypair } from "@opentao/primitives";
+import { blake2b256, cryptoReady, hexToBytes, Keypair } from "@opentao/primitives";
 import { type RuntimeCall, runScenario, signExtrinsic } from "@opentao/runtime";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RpcCallError, RpcClient, type RunningNode, spawnNode } from "./rpc-client.js";
@@ -159,14 +159,37 @@ describe("tao node --dev over RPC", () => {
     const netuid = subnets.map((s: { netuid: number }) => s.netuid).find((n: number) => n > 0);
     expect(netuid).toBeGreaterThan(0);
     // The fast preset starts a new subnet's emission at once (start_call is not needed).
-    const stake = await submitAndWatch(
-      await sign(bob, {
-        pallet: "SubtensorModule",
-        name: "add_stake",
-        args: { hotkey: hot, netuid, amountStaked: 100n * TAO },
-      }),
-    );
+    const stakeTx = await sign(bob, {
+      pallet: "SubtensorModule",
+      name: "add_stake",
+      args: { hotkey: hot, netuid, amountStaked: 100n * TAO },
+    });
+    const stake = await submitAndWatch(stakeTx);
     expect(stake[1]).toMatchObject({ success: true });
+    // Where the extrinsic went, and its block's events as JSON (u64 as decimal strings).
+    const at = await rpc.call("chain_findExtrinsic", [hex(blake2b256(hexToBytes(stakeTx)))]);
+    expect(at).toMatchObject({ blockHash: stake[1].inBlock, index: 0 });
+    const events = await rpc.call("chain_getEvents", [at.blockHash]);
+    expect(events).toContainEqual({
+      phase: { kind: "ApplyExtrinsic", index: 0 },
+      event: expect.objectContaining({
+        pallet: "SubtensorModule",
+        name: "StakeAdded",
+        data: expect.objectContaining({ coldkey: bob.ss58Address, hotkey: hot, tao: String(100n * TAO) }),
+      }),
+    });
+    expect(await rpc.call("chain_findExtrinsic", [`0x${"00".repeat(32)}`])).toBeNull();
+    // Bob's stake as StakeInfo, and the hotkey as a delegate with Bob among its nominators.
+    const bobStake = await rpc.call("stakeInfo_getStakeInfoForColdkey", [bob.ss58Address]);
+    expect(bobStake).toEqual([{ hotkey: hot, coldkey: bob.ss58Address, netuid, stake: expect.any(String) }]);
+    const delegate = await rpc.call("delegateInfo_getDelegate", [hot]);
+    expect(delegate).toMatchObject({ hotkey: hot, owner: alice.ss58Address, registrations: [netuid] });
+    expect(delegate.take).toBeGreaterThan(0);
+    expect(delegate.nominators).toContainEqual({
+      coldkey: bob.ss58Address,
+      netuid,
+      alpha: bobStake[0].stake,
+    });
     const alpha = await rpc.call("state_queryStorageTyped", [
       "SubtensorModule",
       "TotalHotkeyAlpha",

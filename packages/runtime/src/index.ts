@@ -25,7 +25,7 @@ export * from "./pallets/subtensor/errors.js";
 export * from "./pallets/subtensor/math.js";
 export { currentLockCost } from "./pallets/subtensor/register-network.js";
 export { type StakeWeights, stakeWeightsForNetwork } from "./pallets/subtensor/staking/inherited-stake.js";
-export { stakeOf } from "./pallets/subtensor/staking/share-pool.js";
+export { nominatorsOf, stakeOf } from "./pallets/subtensor/staking/share-pool.js";
 export * from "./pallets/subtensor/storage.js";
 export * from "./pallets/subtensor/subnets.js";
 export * from "./pallets/subtensor/symbols.js";

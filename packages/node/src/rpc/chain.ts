@@ -2,7 +2,7 @@
 import { bytesToHex } from "@opentao/primitives";
 import type { BlockId } from "../chain.js";
 import { notFound } from "./errors.js";
-import { headerJson } from "./json.js";
+import { headerJson, toJson } from "./json.js";
 import type { Params, RpcContext, SubscriptionStart } from "./types.js";
 
 const idOr = (p: unknown, ctx: RpcContext): BlockId =>
@@ -37,7 +37,12 @@ export function getEvents([at]: Params, ctx: RpcContext): unknown {
   const id = idOr(at, ctx);
   const events = ctx.node.chain.getEvents(id);
   if (!events) throw notFound(`block ${id} is not in this chain`);
-  return events;
+  return toJson(events);
+}
+
+/** Where an extrinsic (by its blake2-256 hash) was included on this chain, or null (ours). */
+export function findExtrinsic([hash]: Params, ctx: RpcContext): unknown {
+  return ctx.node.chain.findExtrinsic(hash as string) ?? null;
 }
 
 export const subscribeNewHeads: SubscriptionStart = (_p, ctx, send) =>

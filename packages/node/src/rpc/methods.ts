@@ -46,6 +46,12 @@ export const METHODS: readonly MethodSpec[] = [
     handler: chain.getEvents,
   },
   {
+    name: "chain_findExtrinsic",
+    description: "where an extrinsic was included: { blockHash, number, index }, or null (ours)",
+    params: [{ name: "hash", type: "hash", description: "the extrinsic's blake2-256 hash" }],
+    handler: chain.findExtrinsic,
+  },
+  {
     name: "chain_subscribeNewHeads",
     description: "a notification (chain_newHead) with each new best header",
     params: [],
@@ -220,6 +226,19 @@ export const METHODS: readonly MethodSpec[] = [
     description: "every delegate hotkey with its take, owner and stake per subnet",
     params: [at],
     handler: info.delegates,
+  },
+  {
+    name: "delegateInfo_getDelegate",
+    description:
+      "one hotkey as a delegate: take, owner, stake and nominators per subnet, registrations, permits",
+    params: [{ name: "hotkey", type: "address", description: "SS58 address of the hotkey" }, at],
+    handler: info.delegate,
+  },
+  {
+    name: "stakeInfo_getStakeInfoForColdkey",
+    description: "a coldkey's stake: alpha per hotkey and subnet",
+    params: [{ name: "coldkey", type: "address", description: "SS58 address of the coldkey" }, at],
+    handler: info.stakeForColdkey,
   },
   {
     name: "subtensor_accountHistory",

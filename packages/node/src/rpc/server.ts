@@ -6,6 +6,7 @@ import type { NodeService } from "../service.js";
 import { RPC_CODES, RpcError } from "./errors.js";
 import { METHOD_MAP, rpcMethods } from "./methods.js";
 import { validateParams } from "./params.js";
+import { type StaticMount, serveStatic } from "./static-files.js";
 import type { MethodSpec, RpcContext } from "./types.js";
 
 type Id = string | number | null;
@@ -40,9 +41,15 @@ export class RpcServer {
     readonly http: Server,
     readonly wss: WebSocketServer,
     readonly url: string,
+    readonly mounts: readonly StaticMount[],
   ) {}
 
-  static listen(node: NodeService, port: number, host: string): Promise<RpcServer> {
+  static listen(
+    node: NodeService,
+    port: number,
+    host: string,
+    mounts: readonly StaticMount[] = [],
+  ): Promise<RpcServer> {
     return new Promise((resolve, reject) => {
       const http = createServer();
       const wss = new WebSocketServer({ server: http, maxPayload: MAX_BODY });
@@ -51,7 +58,7 @@ export class RpcServer {
         http.off("error", reject);
         const address = http.address() as AddressInfo;
         const shown = host.includes(":") ? `[${host}]` : host;
-        const server = new RpcServer(node, http, wss, `ws://${shown}:${address.port}`);
+        const server = new RpcServer(node, http, wss, `ws://${shown}:${address.port}`, mounts);
         http.on("request", (req, res) => server.#onHttp(req, res));
         wss.on("connection", (socket) => server.#onSocket(socket));
         resolve(server);
@@ -77,7 +84,8 @@ export class RpcServer {
     await new Promise<void>((r) => this.http.close(() => r()));
   }
 
-  #onHttp(req: IncomingMessage, res: ServerResponse): void {
+  async #onHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    for (const mount of this.mounts) if (await serveStatic(mount, req, res)) return;
     if (req.method === "GET" && (req.url === "/health" || req.url === "/")) {
       res
         .writeHead(200, { "content-type": "application/json" })
@@ -136,10 +144,10 @@ export class RpcServer {
       const replies = (await Promise.all(body.map((r) => this.#handle(r as Request, conn)))).filter(
         (r) => r !== undefined,
       );
-      return replies.length ? JSON.stringify(replies) : undefined;
+      return replies.length ? serialize(replies) : undefined;
     }
     const reply = await this.#handle(body as Request, conn);
-    return reply === undefined ? undefined : JSON.stringify(reply);
+    return reply === undefined ? undefined : serialize(reply);
   }
 
   async #handle(req: Request, conn: Connection | undefined): Promise<unknown> {
@@ -218,6 +226,16 @@ export class RpcServer {
       for (const r of early.splice(0)) post(r);
     });
     return subscription;
+  }
+}
+
+/** A reply that cannot be JSON (a method's bug) becomes an internal error, so the caller is not left waiting. */
+function serialize(reply: unknown): string {
+  try {
+    return JSON.stringify(reply);
+  } catch (error) {
+    const id = (reply as { id?: Id })?.id ?? null;
+    return JSON.stringify(errorReply(Array.isArray(reply) ? null : id, error));
   }
 }
 

@@ -6,6 +6,7 @@ import {
   CoinbaseStorage as C,
   epochInput,
   type KeyValueReader,
+  nominatorsOf,
   Overlay,
   SubtensorStorage as S,
   Scope,
@@ -262,6 +263,42 @@ export function delegates([at]: Params, ctx: RpcContext): unknown {
           .filter((s) => s.alpha > 0n),
       };
     }),
+  );
+}
+
+/** One hotkey as a delegate (Subtensor's DelegateInfo): take, owner, its nominators' alpha per subnet, where it is registered and holds a permit. */
+export function delegate([hotkey, at]: Params, ctx: RpcContext): unknown {
+  const store = stateAt(at, ctx);
+  const h = hotkey as string;
+  const netuids = allNetuids(store);
+  const registrations = netuids.filter((n) => S.Uids.get(store, n, h) !== undefined);
+  return toJson({
+    hotkey: h,
+    owner: S.Owner.get(store, h),
+    take: S.Delegates.get(store, h),
+    stake: netuids
+      .map((netuid) => ({ netuid, alpha: S.TotalHotkeyAlpha.get(store, h, netuid) }))
+      .filter((s) => s.alpha > 0n),
+    nominators: nominatorsOf(store, h).filter((x) => x.alpha > 0n),
+    registrations,
+    validatorPermits: registrations.filter(
+      (n) => S.ValidatorPermit.get(store, n)[S.Uids.get(store, n, h)!] === true,
+    ),
+  });
+}
+
+/** A coldkey's stake (Subtensor's StakeInfo): alpha per hotkey and subnet, for the hotkeys it stakes to or owns. */
+export function stakeForColdkey([coldkey, at]: Params, ctx: RpcContext): unknown {
+  const store = stateAt(at, ctx);
+  const c = coldkey as string;
+  const hotkeys = [...new Set([...S.StakingHotkeys.get(store, c), ...S.OwnedHotkeys.get(store, c)])];
+  const netuids = allNetuids(store);
+  return toJson(
+    hotkeys.flatMap((hotkey) =>
+      netuids
+        .map((netuid) => ({ hotkey, coldkey: c, netuid, stake: stakeOf(store, hotkey, c, netuid) }))
+        .filter((s) => s.stake > 0n),
+    ),
   );
 }
 

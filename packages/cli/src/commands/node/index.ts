@@ -5,6 +5,7 @@ import {
   BASE_PATH,
   BLOCK_TIME,
   DEV,
+  EXPLORER,
   GENESIS,
   INSTANT,
   LOG_LEVEL,
@@ -46,11 +47,13 @@ export function registerNode(program: Command): void {
       MANUAL,
       ACCOUNTS_OUT,
       LOG_LEVEL,
+      EXPLORER,
     ],
     action: loadStart,
     examples: [
       "tao node --dev",
       "tao node --dev --rpc-port 0 --instant",
+      "tao node --dev --explorer",
       "tao node --dev --base-path ~/.opentao/dev --accounts-out accounts.json",
     ],
   });

@@ -60,3 +60,8 @@ export const GENESIS: OptionDef = {
   description:
     'genesis of a new chain as JSON: {"balances":[{"address","free":"rao"}],"sudo","authorities","subnets":[{"owner","hotkey","neurons":[{"coldkey","hotkey"}],"stake":[{"coldkey","hotkey","amount":"rao"}]}],"raw":[{"key","value"}]}; subnets are created by the calls a user would send, paid from the genesis balances (default: the dev genesis)',
 };
+
+export const EXPLORER: OptionDef = {
+  flags: "--explorer",
+  description: "also serve the explorer web page at http://<rpc host>:<rpc port>/explorer/",
+};

@@ -9,6 +9,7 @@ import {
   BASE_PATH,
   BLOCK_TIME,
   DEV,
+  EXPLORER,
   GENESIS,
   INSTANT,
   LOG_LEVEL,
@@ -101,6 +102,12 @@ export const start: Action = async (ctx) => {
   const genesisFile = ctx.string(GENESIS);
   const genesis = genesisFile ? readGenesis(genesisFile) : undefined;
 
+  const explorer = ctx.boolean(EXPLORER) === true;
+  // The CLI wires the explorer in: the node serves static files and knows nothing of the explorer.
+  const staticFiles = explorer
+    ? [{ path: "/explorer", dir: (await import("@opentao/explorer")).explorerDir() }]
+    : [];
+
   const { NodeService, createLogger, devAccountsInfo } = await import("@opentao/node");
   const log = createLogger(level as "info");
   const node = await NodeService.start({
@@ -110,6 +117,7 @@ export const start: Action = async (ctx) => {
     mode: instant ? "instant" : manual ? "manual" : "interval",
     ...(blockTime !== undefined ? { blockTimeMs: blockTime } : {}),
     dev,
+    staticFiles,
     logger: log,
     ...(genesis ? { genesis: await genesis() } : {}),
   });
@@ -133,6 +141,7 @@ export const start: Action = async (ctx) => {
   const head = node.chain.head();
   log.info("node ready", {
     rpc: node.rpc.url,
+    ...(explorer ? { explorer: `${node.rpc.httpUrl}/explorer/` } : {}),
     mode: node.mode,
     best: head.number,
     basePath: basePath ?? "memory",
@@ -143,6 +152,7 @@ export const start: Action = async (ctx) => {
       rpc: node.rpc.url,
       http: node.rpc.httpUrl,
       port: node.rpc.port,
+      explorer: explorer ? `${node.rpc.httpUrl}/explorer/` : null,
       dev,
       mode: node.mode,
       blockTimeMs: node.mode === "interval" ? node.blockTimeMs : null,

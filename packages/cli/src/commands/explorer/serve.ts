@@ -1,0 +1,50 @@
+// `tao explorer`: the explorer's static files, plus config.json telling the page which node to read.
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { chosenNetwork } from "../../chain/connect.js";
+import type { Action } from "../../command.js";
+import { usageError } from "../../errors.js";
+import { HOST, PORT } from "./index.js";
+
+export const serve: Action = async (ctx) => {
+  const { explorerDir } = await import("@opentao/explorer");
+  const { serveStatic } = await import("@opentao/node");
+  const rpc = chosenNetwork(ctx).url;
+  const portText = ctx.string(PORT) ?? "8080";
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port > 65535)
+    throw usageError(`--port must be an integer 0..65535, got "${portText}"`);
+  const host = ctx.string(HOST) ?? "127.0.0.1";
+  const mount = { path: "/", dir: explorerDir() };
+  const config = JSON.stringify({ rpc });
+
+  const server = createServer(async (req, res) => {
+    if (req.method === "GET" && req.url === "/config.json") {
+      res.writeHead(200, { "content-type": "application/json", "cache-control": "no-cache" }).end(config);
+      return;
+    }
+    if (!(await serveStatic(mount, req, res))) res.writeHead(405, { allow: "GET, HEAD" }).end();
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", (e: NodeJS.ErrnoException) =>
+      reject(
+        e.code === "EADDRINUSE"
+          ? usageError(`port ${port} is in use`, "pick another with --port (0: any free one)")
+          : e,
+      ),
+    );
+    server.listen(port, host, resolve);
+  });
+  const { port: bound } = server.address() as AddressInfo;
+  const url = `http://${host.includes(":") ? `[${host}]` : host}:${bound}/`;
+  process.stderr.write(`Explorer at ${url} reading ${rpc}\n`);
+  process.stdout.write(`${JSON.stringify({ event: "ready", url, network: rpc })}\n`);
+  await new Promise<void>((done) => {
+    const stop = () => {
+      server.closeAllConnections();
+      server.close(() => done());
+    };
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  });
+};
