@@ -223,6 +223,27 @@ describe("tao wallet create and list", () => {
     expect(onlyJson(forced).data.coldkey_ss58).toBe(BOB);
   });
 
+  it("new-coldkey writes only the coldkey; regen-hotkeypub a watch-only hotkey", async () => {
+    const path = tmp();
+    const cold = await tao(["wallet", "new-coldkey", ...flags(path, "n"), "--uri", "alice", "--json"]);
+    expect(cold.code, cold.stderr).toBe(0);
+    expect(onlyJson(cold).ss58Address).toBe(ALICE);
+    expect(readdirSync(join(path, "n")).sort()).toEqual(["coldkey", "coldkeypub.txt"]);
+    const hot = await tao([
+      "wallet",
+      "regen-hotkeypub",
+      ...flags(path, "n"),
+      "--hotkey",
+      "watch",
+      "--ss58",
+      BOB,
+      "--json",
+    ]);
+    expect(hot.code, hot.stderr).toBe(0);
+    expect(onlyJson(hot).ss58Address).toBe(BOB);
+    expect(readdirSync(join(path, "n", "hotkeys"))).toEqual(["watchpub.txt"]);
+  });
+
   it("writes a watch-only coldkeypub", async () => {
     const path = tmp();
     const r = await tao(["wallet", "regen-coldkeypub", ...flags(path, "watch"), "--ss58", ALICE, "--json"]);
