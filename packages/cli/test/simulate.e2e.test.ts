@@ -70,13 +70,13 @@ describe.concurrent("tao simulate", () => {
     expect(files).toEqual([
       "adversaries-subnet-1.svg",
       "dividends-subnet-1.svg",
-      "earned-per-stake-subnet-1.svg",
       "incentive-subnet-1.svg",
       "index.html",
       "miner-shares-subnet-1.svg",
       "miners-table-subnet-1.svg",
       "report.json",
       "validators-table-subnet-1.svg",
+      "yield-subnet-1.svg",
     ]);
     const read = (out: string, f: string) => readFileSync(join(dir, out, f), "utf8");
     for (const f of files) expect(read("b", f)).toBe(read("a", f));
@@ -107,6 +107,7 @@ describe.concurrent("tao simulate", () => {
     [["--collusion-share", "0.6"], /--collusion-share: 0\.6 must be above 0 and below 0\.5/],
     [["--epochs", "0"], /--epochs: 0 is not an integer from 1/],
     [["--preset", "mainnet"], /--preset mainnet: only the fast preset/],
+    [["--yuma", "yuma2"], /--yuma: "yuma2" is not a Yuma variant; use yuma or yuma3/],
   ])("refuses %j with exit 2 and nothing on stdout", async (args, message) => {
     const r = await tao(["simulate", ...args, "--json"]);
     expect(r.code).toBe(2);

@@ -21,6 +21,8 @@ export interface SimulationConfig {
   collusionShare: number;
   /** Blocks between two weight settings of a validator (at least the preset's weights rate limit). */
   weightsInterval: number;
+  /** The subnets' bonds and dividends: Yuma 3 (new subnets' default) or the earlier Yuma. */
+  yuma: "yuma" | "yuma3";
   preset: "fast";
 }
 
@@ -34,6 +36,7 @@ export const DEFAULT_CONFIG: SimulationConfig = {
   noise: 0.05,
   collusionShare: 0.3,
   weightsInterval: 10,
+  yuma: "yuma3",
   preset: "fast",
 };
 
@@ -88,6 +91,8 @@ export function resolveConfig(partial: Partial<SimulationConfig>): SimulationCon
       "weightsInterval",
       `${c.weightsInterval} is not an integer from 5 (the fast preset's weights rate limit) to 1000`,
     );
+  if (c.yuma !== "yuma" && c.yuma !== "yuma3")
+    throw new SimulationConfigError("yuma", `"${c.yuma}" is not a Yuma variant; use yuma or yuma3`);
   if (c.preset !== "fast")
     throw new SimulationConfigError("preset", `"${c.preset}" is not supported; use "fast"`);
   return { ...c, adversaries: ADVERSARIES.filter((a) => c.adversaries.includes(a)) };

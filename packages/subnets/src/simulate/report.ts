@@ -40,8 +40,11 @@ export interface ValidatorReport {
   /** Alpha its dividends added to its stake [rao], and that alpha's value in TAO [rao]. */
   earned: bigint;
   earnedTao: bigint;
-  /** Earned alpha per alpha of starting stake. */
-  earnedPerStake: number;
+  /**
+   * Alpha earned per alpha staked per epoch over the run: earned / Σ (stake before each epoch). Dividends
+   * compound into stake, so this is the fair comparison between validators whatever their stake.
+   */
+  yieldPerEpoch: number;
   /** Calls of its that the runtime refused, by error name. */
   failedCalls: Record<string, number>;
 }
@@ -126,6 +129,15 @@ export function buildReport(run: SimulationRun): SimulationReport {
         qualityShare: r6(totalQuality === 0 ? 0 : quality[i]! / totalQuality),
       }),
     );
+    const stakeEpochs = cast.validators.map((_, i) => {
+      let sum = 0n;
+      let before = 0n;
+      for (const e of epochs) {
+        sum += startStake[i]! + before;
+        before = e.validatorEarned[i]!;
+      }
+      return sum;
+    });
     const validators = cast.validators.map((v, i): ValidatorReport => {
       const earned = last?.validatorEarned[i] ?? 0n;
       return {
@@ -139,7 +151,7 @@ export function buildReport(run: SimulationRun): SimulationReport {
         validatorTrust: r6(mean(epochs.map((e) => e.validatorTrust[i]!))),
         earned,
         earnedTao: taoValue(earned, pool),
-        earnedPerStake: r6(ratioOf(earned, startStake[i]!)),
+        yieldPerEpoch: r6(ratioOf(earned, stakeEpochs[i]!)),
         failedCalls: Object.fromEntries([...v.failures].sort(([a], [b]) => (a < b ? -1 : 1))),
       };
     });
@@ -148,7 +160,7 @@ export function buildReport(run: SimulationRun): SimulationReport {
       price: taoValue(RAO_PER_ALPHA, pool),
       miners,
       validators,
-      verdicts: verdicts(run.config, miners, validators),
+      verdicts: verdicts(run.config, miners, validators, stakeEpochs),
       epochs: epochs.map((e) => ({
         block: e.block,
         incentive: e.incentive.map(r6),
@@ -174,11 +186,14 @@ function verdicts(
   config: SimulationConfig,
   miners: MinerReport[],
   validators: ValidatorReport[],
+  stakeEpochs: bigint[],
 ): AdversaryVerdict[] {
-  const honest = validators.filter((v) => v.kind === "honest");
-  const honestStake = honest.reduce((a, v) => a + v.stake, 0n);
-  const honestEarned = honest.reduce((a, v) => a + v.earned, 0n);
-  const honestPerStake = ratioOf(honestEarned, honestStake);
+  const sum = (kind: string, of: (v: ValidatorReport, i: number) => bigint) =>
+    validators.reduce((a, v, i) => (v.kind === kind ? a + of(v, i) : a), 0n);
+  const honestYield = ratioOf(
+    sum("honest", (v) => v.earned),
+    sum("honest", (_, i) => stakeEpochs[i]!),
+  );
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
   // A validator that earns nearly what honest ones do without their work has profited; a miner (or the
   // colluders) must beat its quality's share by more than measurement noise.
@@ -189,23 +204,25 @@ function verdicts(
   for (const kind of ["copier", "lazy"] as const) {
     const v = validators.find((x) => x.kind === kind);
     if (!v || !has(kind)) continue;
-    const ratio = honestPerStake === 0 ? 0 : v.earnedPerStake / honestPerStake;
+    const ratio = honestYield === 0 ? 0 : v.yieldPerEpoch / honestYield;
     out.push({
       adversary: kind,
       profited: validatorProfit(ratio),
       ratio: r6(ratio),
-      measure: `${kind === "copier" ? "copying the consensus" : "never updating its weights"}, it earned ${pct(ratio)} of the honest validators' dividends per stake`,
+      measure: `${kind === "copier" ? "copying the consensus" : "never updating its weights"}, it earned ${pct(ratio)} of the honest validators' yield per staked alpha`,
     });
   }
   const own = miners.find((m) => m.kind === "colluders");
   if (own && has("colluders")) {
-    // What the group got, against what the same stake validating honestly plus a miner paid by its quality would get.
-    const group = validators.filter((v) => v.kind === "colluder");
-    const groupStake = group.reduce((a, v) => a + v.stake, 0n);
-    const gained = group.reduce((a, v) => a + v.earned, 0n) + own.emission;
+    // What the group got, against honest validation with the same stake plus a miner paid by its quality.
+    const groupShare = validators.reduce((a, v) => (v.kind === "colluder" ? a + v.stakeShare : a), 0);
+    const gained = sum("colluder", (v) => v.earned) + own.emission;
     const totalMiner = miners.reduce((a, m) => a + m.emission, 0n);
+    // Had the same stake validated honestly, it would have grown as the honest validators' did.
+    const honestStart = sum("honest", (v) => v.stake);
     const fair =
-      (groupStake * BigInt(Math.round(honestPerStake * 1e9))) / 1_000_000_000n +
+      (sum("colluder", (v) => v.stake) * sum("honest", (v) => v.earned)) /
+        (honestStart === 0n ? 1n : honestStart) +
       (totalMiner * BigInt(Math.round(own.qualityShare * 1e9))) / 1_000_000_000n;
     const ratio = ratioOf(gained, fair);
     out.push({
@@ -213,7 +230,7 @@ function verdicts(
       profited: minerProfit(ratio),
       ratio: r6(ratio),
       measure:
-        `the group (${pct(ratioOf(groupStake, groupStake + validators.filter((v) => v.kind !== "colluder").reduce((a, v) => a + v.stake, 0n)))} of the stake) ` +
+        `the group (${pct(groupShare)} of the stake) ` +
         `got ${pct(ratio)} of what honest validation and a miner paid by its quality would have earned; ` +
         `its miner took ${pct(own.emissionShare)} of miner emission for ${pct(own.qualityShare)} of the quality`,
     });

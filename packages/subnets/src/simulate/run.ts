@@ -7,7 +7,9 @@ import {
   CoinbaseStorage,
   type GenesisConfig,
   getPreset,
+  isInAdminFreezeWindow,
   type RuntimeCall,
+  readSchedule,
   SubtensorStorage as S,
 } from "@opentao/runtime";
 import {
@@ -232,10 +234,34 @@ export async function runSimulation(
       v.sentAt = undefined;
     }
   }
+  // The owner switches Yuma variant (an owner hyperparameter) in a staking block outside the freeze window.
+  const yuma3 = config.yuma === "yuma3";
+  const toSwitch = new Set(casts.filter((c) => S.Yuma3On.get(chain.store, c.netuid) !== yuma3));
   for (let round = 0; round < STAKE_ROUNDS; round++) {
-    setupBlock(
-      chain,
-      casts.flatMap((c) => {
+    const switches = [...toSwitch]
+      .filter(
+        (c) =>
+          !isInAdminFreezeWindow(
+            readSchedule(chain.store, c.netuid),
+            BigInt(chain.head + 1),
+            S.AdminFreezeWindow.get(chain.store),
+          ),
+      )
+      .map((c): Submitted => {
+        toSwitch.delete(c);
+        return {
+          label: `owner of subnet ${c.netuid}`,
+          signer: c.owner,
+          call: {
+            pallet: "AdminUtils",
+            name: "sudo_set_yuma3_enabled",
+            args: { netuid: c.netuid, value: yuma3 },
+          },
+        };
+      });
+    setupBlock(chain, [
+      ...switches,
+      ...casts.flatMap((c) => {
         const n = c.validators.length;
         return c.validators.map((_, j) => {
           const v = c.validators[round % 2 === 0 ? j : n - 1 - j]!;
@@ -248,8 +274,10 @@ export async function runSimulation(
           };
         });
       }),
-    );
+    ]);
   }
+  if (toSwitch.size > 0)
+    throw new Error("setup: no block outside the admin freeze window to switch the Yuma variant");
   const setupBlocks = chain.head;
 
   const rateLimit = (netuid: number) => Number(S.WeightsSetRateLimit.get(chain.store, netuid));

@@ -28,6 +28,7 @@ import {
   SEED,
   SUBNETS,
   VALIDATORS,
+  YUMA,
 } from "./index.js";
 import { charts, formatReport, indexHtml } from "./output.js";
 
@@ -41,6 +42,7 @@ const FLAG_OF: Record<keyof SimulationConfig, OptionDef> = {
   noise: NOISE,
   collusionShare: COLLUSION,
   weightsInterval: INTERVAL,
+  yuma: YUMA,
   preset: PRESET,
 };
 const flag = (def: OptionDef) => def.flags.split(/[ ,]+/).find((f) => f.startsWith("--"))!;
@@ -93,6 +95,7 @@ function configOf(ctx: CommandContext): Partial<SimulationConfig> {
   set("noise", decimal(ctx, NOISE));
   set("collusionShare", decimal(ctx, COLLUSION));
   set("weightsInterval", whole(ctx, INTERVAL));
+  set("yuma", ctx.string(YUMA) as SimulationConfig["yuma"] | undefined);
   return config;
 }
 

@@ -50,6 +50,11 @@ export const INTERVAL: OptionDef = {
   description: "blocks between two weight settings of a validator",
   default: "10",
 };
+export const YUMA: OptionDef = {
+  flags: "--yuma <variant>",
+  description: "the subnets' Yuma: yuma3 (new subnets' default) or yuma (the earlier bonds)",
+  default: "yuma3",
+};
 export const PRESET: OptionDef = {
   flags: "--preset <name>",
   description: "chain preset (only fast)",
@@ -84,6 +89,7 @@ export function registerSimulate(program: Command): void {
       NOISE,
       COLLUSION,
       INTERVAL,
+      YUMA,
       PRESET,
       OUT,
     ],
@@ -91,6 +97,7 @@ export function registerSimulate(program: Command): void {
       "tao simulate",
       "tao simulate --seed 7 --epochs 100 --out sim/",
       "tao simulate --adversaries copier,lazy --validators 5 --json > report.json",
+      "tao simulate --yuma yuma --blocks 1200",
     ],
     action: async () => (await import("./action.js")).simulateAction,
   });

@@ -45,7 +45,7 @@ function validatorTable(s: SubnetReport): { columns: string[]; rows: string[][] 
       "vtrust",
       "earned",
       "value",
-      "per stake",
+      "yield/epoch",
       "failed",
     ],
     rows: s.validators.map((v) => [
@@ -57,7 +57,7 @@ function validatorTable(s: SubnetReport): { columns: string[]; rows: string[][] 
       v.validatorTrust.toFixed(3),
       alpha(v.earned),
       tao(v.earnedTao),
-      `${v.earnedPerStake.toFixed(3)}×`,
+      `${(v.yieldPerEpoch * 100).toFixed(2)}%`,
       String(Object.values(v.failedCalls).reduce((a, b) => a + b, 0)),
     ]),
   };
@@ -154,13 +154,13 @@ export function charts(r: SimulationReport): Map<string, string> {
       }),
     );
     files.set(
-      `earned-per-stake-subnet-${s.netuid}.svg`,
+      `yield-subnet-${s.netuid}.svg`,
       barChart({
-        title: "Validator earnings per alpha of stake",
-        subtitle: `${sub} · alpha earned over the run / alpha staked at its start`,
+        title: "Validator yield: alpha earned per alpha staked, per epoch",
+        subtitle: `${sub} · stake taken before each epoch (dividends compound)`,
         categories: s.validators.map((v) => v.name),
-        series: [{ name: "earned per stake", values: s.validators.map((v) => v.earnedPerStake) }],
-        yLabel: "α earned per α staked",
+        series: [{ name: "yield per epoch", values: s.validators.map((v) => v.yieldPerEpoch * 100) }],
+        yLabel: "yield per epoch (%)",
         valueLabels: true,
         yFormat: (v) => v.toFixed(2),
       }),
