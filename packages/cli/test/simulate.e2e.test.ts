@@ -1,6 +1,6 @@
 // `tao simulate` end to end through the built bin: JSON and human output, --out charts that are
 // byte-identical for the same seed, and bad options refused with the flag named, exit 2, empty stdout.
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -97,6 +97,14 @@ describe.concurrent("tao simulate", () => {
       "colluder-1",
     ]);
     expect(series("incentive-subnet-1.svg")).toHaveLength(14);
+  });
+
+  it("--out under a file fails with the reason, exit 1", async () => {
+    const file = join(dir, "a-file");
+    writeFileSync(file, "");
+    const r = await tao(["simulate", "--blocks", "5", "--out", join(file, "charts")]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/--out .*a-file\/charts: cannot write the report there \(ENOTDIR/);
   });
 
   it.each([

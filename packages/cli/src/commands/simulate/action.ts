@@ -12,6 +12,7 @@ import {
   simulateNetwork,
 } from "@opentao/subnets";
 import type { CommandContext } from "../../command.js";
+import { CliError, EXIT } from "../../errors.js";
 import type { OptionDef } from "../../options.js";
 import { jsonReplacer } from "../../ui/ui.js";
 import { guarded, Refused } from "../yuma/input.js";
@@ -125,14 +126,21 @@ export async function simulateAction(ctx: CommandContext): Promise<void> {
 }
 
 function writeOut(dir: string, report: SimulationReport): void {
-  mkdirSync(dir, { recursive: true });
   const svgs = charts(report);
   const files = new Map<string, string>([
     ["report.json", `${JSON.stringify(report, jsonReplacer, 2)}\n`],
     ...svgs,
   ]);
   files.set("index.html", indexHtml(report, [...svgs.keys()]));
-  for (const [name, text] of files) writeFileSync(join(dir, name), text);
+  try {
+    mkdirSync(dir, { recursive: true });
+    for (const [name, text] of files) writeFileSync(join(dir, name), text);
+  } catch (error) {
+    throw new CliError(
+      `--out ${dir}: cannot write the report there (${(error as Error).message})`,
+      EXIT.failed,
+    );
+  }
   // Never on stdout: that is the result's (the table or --json).
   process.stderr.write(`Wrote ${files.size} files to ${dir} (charts: ${svgs.size} SVGs, open index.html)\n`);
 }

@@ -78,7 +78,7 @@ function textTable(columns: readonly string[], rows: readonly (readonly string[]
 export function formatReport(r: SimulationReport): string {
   const c = r.config;
   const out = [
-    `Simulated ${r.blocks} blocks (${r.epochs} epochs) after ${r.setupBlocks} setup blocks · seed ${c.seed} · ` +
+    `Simulated ${r.blocks} blocks (${r.epochs} epoch${r.epochs === 1 ? "" : "s"}) after ${r.setupBlocks} setup blocks · seed ${c.seed} · ` +
       `${c.subnets} subnet${c.subnets === 1 ? "" : "s"} · preset ${c.preset}`,
   ];
   for (const s of r.subnets) {
