@@ -187,7 +187,7 @@ describe("explorer in Chromium", () => {
     expect(await rows.first().locator(".badge.v").count()).toBe(1);
     await page.locator('[data-testid="metagraph-table"] th[data-key="incentive"]').click();
     expect(await rows.first().locator('td[data-col="uid"]').textContent()).toBe("1"); // weight 65535 wins
-    expect(await page.locator('[data-testid="weights-heatmap"] rect title').count()).toBe(2);
+    expect(await page.getByTestId("weights-heatmap").getAttribute("data-cells")).toBe("2"); // uid 0 → 1 and 2
     expect(await page.locator('[data-testid="distribution-chart"] svg').count()).toBe(1);
     expect(await page.locator('[data-testid="emission-chart"] svg').count()).toBe(1);
     expect(await page.locator('[data-testid="yuma-table"] tbody tr').count()).toBe(3);

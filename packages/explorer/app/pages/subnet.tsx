@@ -4,7 +4,7 @@ import { barChart, lineChart } from "@opentao/charts";
 import type { DynamicInfo, Metagraph } from "../chain.js";
 import { useLive } from "../context.js";
 import { alpha, tao, taoShort, u16pct } from "../format.js";
-import { weightsHeatmap } from "../heatmap.js";
+import { Heatmap } from "../heatmap.js";
 import { href } from "../router.js";
 import { loadSubnets } from "../subnet-data.js";
 import { Addr, Card, Loading, SortTable, Stat, Svg, useLoad } from "../ui.js";
@@ -237,12 +237,9 @@ export function SubnetPage({ netuid }: { netuid: number }) {
       </div>
       <Card title="Weights" id="weights">
         {m.weights?.some((w) => w.uids.length) ? (
-          <Svg
-            id="weights-heatmap"
-            svg={weightsHeatmap(
-              m.n,
-              (m.weights ?? []).flatMap((w, uid) => (w.uids.length ? [{ uid, ...w }] : [])),
-            )}
+          <Heatmap
+            n={m.n}
+            rows={(m.weights ?? []).flatMap((w, uid) => (w.uids.length ? [{ uid, ...w }] : []))}
           />
         ) : (
           <p class="muted">No uid has set weights.</p>

@@ -1,6 +1,6 @@
 // The subnet's last epoch uid by uid, as `tao yuma explain` shows it: replayed here from the node's
 // subtensor_lastEpoch scenario with the runtime's own explainer.
-import { type EpochExplanation, explainScenarioStep, parseScenario, pct } from "@opentao/runtime";
+import { type EpochExplanation, pct } from "@opentao/runtime";
 import { useLive } from "../context.js";
 import { alpha, taoShort } from "../format.js";
 import { BlockLink, Card, Loading, useLoad } from "../ui.js";
@@ -8,12 +8,13 @@ import { BlockLink, Card, Loading, useLoad } from "../ui.js";
 export function YumaBreakdown({ netuid, epochBlock }: { netuid: number; epochBlock: string }) {
   const { rpc } = useLive();
   const x = useLoad(async (): Promise<EpochExplanation | string> => {
+    let last: { scenario: unknown };
     try {
-      const last = await rpc.call<{ scenario: never }>("subtensor_lastEpoch", [netuid]);
-      return explainScenarioStep(parseScenario(last.scenario), 0);
+      last = await rpc.call<{ scenario: unknown }>("subtensor_lastEpoch", [netuid]);
     } catch (e) {
       return (e as Error).message;
     }
+    return explainInWorker(last.scenario);
   }, [netuid, epochBlock]);
   return (
     <Card title="Last epoch: Yuma breakdown" id="yuma">
@@ -26,6 +27,33 @@ export function YumaBreakdown({ netuid, epochBlock }: { netuid: number; epochBlo
       )}
     </Card>
   );
+}
+
+/** Per uid, the first weights and bonds shown (a 256-uid subnet has 65k of each). */
+const SHOWN = 8;
+const pairs = (row: readonly [number, number][]) =>
+  row.length === 0
+    ? "—"
+    : row
+        .slice(0, SHOWN)
+        .map(([j, v]) => `${j}=${v}`)
+        .join(" ") + (row.length > SHOWN ? ` … (${row.length - SHOWN} more)` : "");
+
+function explainInWorker(scenario: unknown): Promise<EpochExplanation | string> {
+  const worker = new Worker(new URL("../explain-worker.ts", import.meta.url), { type: "module" });
+  return new Promise((resolve) => {
+    worker.onmessage = (
+      e: MessageEvent<{ ok: boolean; explanation?: EpochExplanation; message?: string }>,
+    ) => {
+      worker.terminate();
+      resolve(e.data.ok ? e.data.explanation! : `cannot explain the epoch: ${e.data.message}`);
+    };
+    worker.onerror = (e) => {
+      worker.terminate();
+      resolve(`cannot explain the epoch: ${e.message}`);
+    };
+    worker.postMessage(scenario);
+  });
 }
 
 function Explanation({ x }: { x: EpochExplanation }) {
@@ -76,7 +104,7 @@ function Explanation({ x }: { x: EpochExplanation }) {
               <td class="num">{alpha(u.emission, "α", 9)}</td>
               <td class="small">
                 {u.weights.length
-                  ? u.weights.map((w) => (
+                  ? u.weights.slice(0, SHOWN).map((w) => (
                       <div key={w.uid}>
                         → {w.uid}: {w.stored}
                         {w.status === "dropped"
@@ -85,10 +113,10 @@ function Explanation({ x }: { x: EpochExplanation }) {
                       </div>
                     ))
                   : "—"}
+                {u.weights.length > SHOWN && <div class="muted">and {u.weights.length - SHOWN} more</div>}
               </td>
               <td class="small">
-                {u.bonds_before.map(([j, v]) => `${j}=${v}`).join(" ") || "—"} →{" "}
-                {u.bonds.map(([j, v]) => `${j}=${v}`).join(" ") || "—"}
+                {pairs(u.bonds_before)} → {pairs(u.bonds)}
               </td>
             </tr>
           ))}
