@@ -20,7 +20,7 @@ function bundleTable(): void {
     const bytes = readFileSync(join(EXPLORER_DIR, f));
     return [f, bytes.length, gzipSync(bytes, { level: 9 }).length] as const;
   });
-  const total = rows.reduce((s, r) => [s[0] + r[1], s[1] + r[2]], [0, 0]);
+  const total = [rows.reduce((s, r) => s + r[1], 0), rows.reduce((s, r) => s + r[2], 0)];
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
   console.log("\nexplorer bundle (packages/explorer/dist/app)");
   const all = [...rows.map(([f, raw, gz]) => [f, kb(raw), kb(gz)]), ["total", kb(total[0]!), kb(total[1]!)]];
