@@ -11,6 +11,8 @@ export interface CommandContext {
   boolean(def: OptionDef): boolean | undefined;
   /** A repeatable or comma-separated option (`--ss58 A --ss58 B`, `--ss58 A,B`); empty when not given. */
   list(def: OptionDef): string[];
+  /** Positional arguments, in the order of CommandSpec.arguments (undefined when left out). */
+  args: (string | undefined)[];
 }
 
 export type Action = (ctx: CommandContext) => Promise<void>;
@@ -21,6 +23,8 @@ export interface CommandSpec {
   summary: string;
   description?: string;
   options: readonly OptionDef[];
+  /** Optional positional arguments, e.g. `swap-coldkey <action>`: "[action]" with a description. */
+  arguments?: readonly { name: string; description: string }[];
   /** Loaded only when the command runs, so `tao --help` never pays for crypto or network code. */
   action: () => Promise<Action>;
   examples?: string[];
@@ -35,11 +39,14 @@ export function defineCommand(parent: Command, spec: CommandSpec): Command {
     .summary(spec.summary)
     .description(spec.description ?? spec.summary);
   for (const alias of spec.aliases ?? []) cmd.alias(alias);
+  for (const a of spec.arguments ?? []) cmd.argument(`[${a.name}]`, a.description);
   addOptions(cmd, [...spec.options, JSON_OUTPUT, PROMPT]);
   if (spec.examples?.length) {
     cmd.addHelpText("after", `\nExamples:\n${spec.examples.map((e) => `  $ ${e}`).join("\n")}\n`);
   }
-  cmd.action(async (opts: Record<string, unknown>) => {
+  cmd.action(async (...received: unknown[]) => {
+    const opts = cmd.opts();
+    const args = received.slice(0, spec.arguments?.length ?? 0) as (string | undefined)[];
     const [{ Ui }, { readConfig }] = await Promise.all([import("./ui/ui.js"), import("./config-file.js")]);
     const config = readConfig();
     const string = (def: OptionDef) => stringOption(opts, def, process.env, config);
@@ -50,7 +57,7 @@ export function defineCommand(parent: Command, spec: CommandSpec): Command {
       decline: spec.options.includes(DECLINE) && boolean(DECLINE) === true,
     });
     const run = await spec.action();
-    await run({ ui, string, boolean, list: (def) => listOption(opts, def) });
+    await run({ ui, string, boolean, list: (def) => listOption(opts, def), args });
   });
   return cmd;
 }

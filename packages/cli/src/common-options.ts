@@ -113,3 +113,8 @@ export const SUBMIT_OPTIONS: readonly OptionDef[] = [
   PERIOD,
   DECLINE,
 ];
+
+export const NETUID: OptionDef = {
+  flags: "--netuid <netuid>",
+  description: "the subnet's netuid, e.g. 1",
+};

@@ -4,6 +4,7 @@ import { registerConfig } from "./commands/config/index.js";
 import { registerExplorer } from "./commands/explorer/index.js";
 import { registerNode } from "./commands/node/index.js";
 import { registerSimulate } from "./commands/simulate/index.js";
+import { registerSubnets } from "./commands/subnets/index.js";
 import { registerWallet } from "./commands/wallet/index.js";
 import { registerYuma } from "./commands/yuma/index.js";
 
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerNode(program);
   registerSimulate(program);
   registerConfig(program);
+  registerSubnets(program);
   registerExplorer(program);
   return program;
 }

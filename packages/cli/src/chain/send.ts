@@ -91,7 +91,7 @@ async function guarded<T>(what: string, run: () => Promise<T>): Promise<T> {
 
 /** The events of a sent transaction with this pallet and name (the node's JSON shape). */
 export function eventsNamed(sent: Sent, pallet: string, name: string): Record<string, unknown>[] {
-  return (sent.events as { pallet?: string; name?: string; data?: Record<string, unknown> }[])
-    .filter((e) => e.pallet === pallet && e.name === name)
-    .map((e) => e.data ?? {});
+  return (sent.events as { event?: { pallet: string; name: string; data?: Record<string, unknown> } }[])
+    .filter((e) => e.event?.pallet === pallet && e.event.name === name)
+    .map((e) => e.event?.data ?? {});
 }

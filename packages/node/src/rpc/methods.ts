@@ -216,6 +216,12 @@ export const METHODS: readonly MethodSpec[] = [
     handler: info.neuron,
   },
   {
+    name: "subnetInfo_getLockCost",
+    description: "the TAO (rao) registering a subnet locks in the next block",
+    params: [],
+    handler: info.lockCost,
+  },
+  {
     name: "stakeInfo_getStakeInfoForColdkey",
     description: "a coldkey's stake: per hotkey and subnet, alpha and its TAO value at today's price (rao)",
     params: [{ name: "coldkey", type: "address", description: "SS58 address" }, at],
@@ -233,6 +239,12 @@ export const METHODS: readonly MethodSpec[] = [
       "one hotkey as a delegate: take, owner, stake and nominators per subnet, registrations, permits",
     params: [{ name: "hotkey", type: "address", description: "SS58 address of the hotkey" }, at],
     handler: info.delegate,
+  },
+  {
+    name: "subnetInfo_getLockCost",
+    description: "the TAO (rao) registering a subnet locks in the next block",
+    params: [],
+    handler: info.lockCost,
   },
   {
     name: "stakeInfo_getStakeInfoForColdkey",

@@ -4,6 +4,7 @@ import { ss58Encode } from "@opentao/primitives";
 import {
   allNetuids,
   CoinbaseStorage as C,
+  currentLockCost,
   epochInput,
   type KeyValueReader,
   nominatorsOf,
@@ -165,6 +166,17 @@ export function dynamicInfo([netuid, at]: Params, ctx: RpcContext): unknown {
 export function allDynamicInfo([at]: Params, ctx: RpcContext): unknown {
   const store = stateAt(at, ctx);
   return toJson(allNetuids(store).map((n) => dynamicOf(store, n)));
+}
+
+/** What registering a subnet locks if it goes into the next block (Subtensor's get_network_lock_cost). */
+export function lockCost(_: Params, ctx: RpcContext): unknown {
+  const { chain } = ctx.node;
+  const head = chain.head();
+  const scope = new Scope(new Overlay(chain.stateAt(head.number)), {
+    preset: chain.preset,
+    block: { number: head.number + 1, parentHash: head.hash, timestamp: 0n },
+  });
+  return currentLockCost(scope).toString();
 }
 
 /**
