@@ -234,6 +234,17 @@ describe("explorer in Chromium", () => {
     await shot("search");
   });
 
+  it("bad input and an unreachable node get a clear message", async () => {
+    await go("#/account/not-an-address", "bad-address");
+    expect(await text("bad-address")).toContain("“not-an-address” is not an SS58 address");
+    await go("#/validator/5Grwva", "bad-address");
+    await go("#/block/99999999", "no-block");
+    expect(await text("no-block")).toBe("No block 99999999 on this chain.");
+    await page.goto(`${base}?rpc=ws://127.0.0.1:9#/`);
+    await page.getByTestId("fatal").waitFor();
+    expect(await text("fatal")).toBe("cannot reach the node at ws://127.0.0.1:9");
+  });
+
   it("devnet controls mine a block and run a subnet to its next epoch", async () => {
     await go("#/subnet/1", "dev-controls");
     const before = (await devnet.client.header()).number;

@@ -1,5 +1,5 @@
 // An account: balances, stake per subnet and hotkey, and its history (transfers, staking, other calls).
-import { ss58Encode } from "@opentao/primitives";
+import { isValidSs58, ss58Encode } from "@opentao/primitives";
 import {
   type AccountInfo,
   type BlockView,
@@ -85,6 +85,16 @@ function historyRows(
 }
 
 export function AccountPage({ address }: { address: string }) {
+  if (!isValidSs58(address))
+    return (
+      <p class="error" data-testid="bad-address">
+        “{address}” is not an SS58 address (48 base58 characters starting with 5, e.g. 5GrwvaEF…).
+      </p>
+    );
+  return <AccountView address={address} />;
+}
+
+function AccountView({ address }: { address: string }) {
   const { rpc, best } = useLive();
   const account = useLoad(async () => {
     const [info, stake, dynamic, owner] = await Promise.all([

@@ -11,7 +11,9 @@ export function BlockPage({ id }: { id: string }) {
   const block = useLoad(() => loadBlock(rpc, /^\d+$/.test(id) ? Number(id) : id), [id]);
   if (!block.data)
     return block.data === null ? (
-      <p class="error">No block {id} on this chain.</p>
+      <p class="error" data-testid="no-block">
+        No block {id} on this chain.
+      </p>
     ) : (
       <Loading error={block.error} />
     );

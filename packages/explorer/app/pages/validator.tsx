@@ -1,4 +1,5 @@
 // A validator (a hotkey): take, owner, stake and nominators, and how it did on each subnet it is registered on.
+import { isValidSs58 } from "@opentao/primitives";
 import type { DelegateInfo, Metagraph } from "../chain.js";
 import { useLive } from "../context.js";
 import { alpha, u16pct } from "../format.js";
@@ -19,6 +20,16 @@ interface SubnetPerformance {
 }
 
 export function ValidatorPage({ hotkey }: { hotkey: string }) {
+  if (!isValidSs58(hotkey))
+    return (
+      <p class="error" data-testid="bad-address">
+        “{hotkey}” is not an SS58 address (48 base58 characters starting with 5, e.g. 5GrwvaEF…).
+      </p>
+    );
+  return <ValidatorView hotkey={hotkey} />;
+}
+
+function ValidatorView({ hotkey }: { hotkey: string }) {
   const { rpc, best } = useLive();
   const data = useLoad(async () => {
     const d = await rpc.call<DelegateInfo>("delegateInfo_getDelegate", [hotkey]);

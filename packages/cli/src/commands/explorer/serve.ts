@@ -4,10 +4,10 @@ import type { AddressInfo } from "node:net";
 import { chosenNetwork } from "../../chain/connect.js";
 import type { Action } from "../../command.js";
 import { usageError } from "../../errors.js";
+import { builtExplorer } from "./dir.js";
 import { HOST, PORT } from "./index.js";
 
 export const serve: Action = async (ctx) => {
-  const { explorerDir } = await import("@opentao/explorer");
   const { serveStatic } = await import("@opentao/node");
   const rpc = chosenNetwork(ctx).url;
   const portText = ctx.string(PORT) ?? "8080";
@@ -15,7 +15,7 @@ export const serve: Action = async (ctx) => {
   if (!/^\d+$/.test(portText) || port > 65535)
     throw usageError(`--port must be an integer 0..65535, got "${portText}"`);
   const host = ctx.string(HOST) ?? "127.0.0.1";
-  const mount = { path: "/", dir: explorerDir() };
+  const mount = { path: "/", dir: await builtExplorer() };
   const config = JSON.stringify({ rpc });
 
   const server = createServer(async (req, res) => {

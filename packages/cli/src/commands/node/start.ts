@@ -105,7 +105,7 @@ export const start: Action = async (ctx) => {
   const explorer = ctx.boolean(EXPLORER) === true;
   // The CLI wires the explorer in: the node serves static files and knows nothing of the explorer.
   const staticFiles = explorer
-    ? [{ path: "/explorer", dir: (await import("@opentao/explorer")).explorerDir() }]
+    ? [{ path: "/explorer", dir: await (await import("../explorer/dir.js")).builtExplorer() }]
     : [];
 
   const { NodeService, createLogger, devAccountsInfo } = await import("@opentao/node");
