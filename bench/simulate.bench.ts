@@ -1,7 +1,7 @@
 // `tao simulate`'s engine: simulated blocks per second (setup excluded), for the default cast, several
 // subnets, and a large subnet; plus the cost of one signed set_weights (sign + the runtime's check), which
 // is what using real signed extrinsics adds. `npm run bench -- simulate`.
-import { Keypair } from "../packages/primitives/src/index.js";
+import { Keypair, verifySignature } from "../packages/primitives/src/index.js";
 import { SystemStorage, signExtrinsic } from "../packages/runtime/src/index.js";
 import { runSimulation, type SimulationConfig } from "../packages/subnets/src/index.js";
 import { type BenchRow, measure, printTable } from "./harness.js";
@@ -63,6 +63,15 @@ export default async function main(): Promise<void> {
         note: "ops/s here are extrinsics, not blocks",
       },
     ),
+  );
+  // What the runtime's signature check adds per extrinsic: one sr25519 verification.
+  const payload = signExtrinsic(key, call, { nonce: 0, genesisHash: hash, birthHash: hash }).slice(0, 100);
+  const signature = key.sign(payload);
+  rows.push(
+    measure("verify one signature (sr25519)", () => verifySignature(payload, signature, key.publicKey), {
+      batch: 50,
+      note: "ops/s here are extrinsics, not blocks",
+    }),
   );
   printTable("tao simulate: simulated blocks per second (after setup)", rows);
 }
