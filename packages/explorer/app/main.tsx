@@ -15,6 +15,8 @@ import { type Route, useRoute } from "./router.js";
 import { nodeUrl, Rpc } from "./rpc.js";
 import "./style.css";
 
+const RETRY_MS = 3000;
+
 function Page({ route }: { route: Route }) {
   switch (route.page) {
     case "home":
@@ -67,8 +69,17 @@ function App() {
   const route = useRoute();
   const [live, setLive] = useState<Live | null>(null);
   const [error, setError] = useState<string>();
+  // Each connection attempt; a lost or failed connection tries again a few seconds later.
+  const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     let stop = () => {};
+    let ended = false;
+    const retry = (message: string) => {
+      if (ended) return;
+      setError(`${message} (trying again every ${RETRY_MS / 1000} s)`);
+      const timer = setTimeout(() => setAttempt((a) => a + 1), RETRY_MS);
+      stop = () => clearTimeout(timer);
+    };
     (async () => {
       const url = await nodeUrl();
       const rpc = await Rpc.connect(url);
@@ -88,7 +99,8 @@ function App() {
         dev,
       };
       setLive(state);
-      // Heads can come fast (interval devnets): pages see at most about one update a second.
+      setError(undefined);
+      // Heads can come fast (interval devnets): pages see at most about three updates a second.
       let scheduled = false;
       const publish = (next: Live) => {
         state = next;
@@ -109,14 +121,18 @@ function App() {
         "chain_unsubscribeFinalizedHeads",
         (h) => publish({ ...state, finalized: blockNumber(h.number) }),
       );
-      rpc.socket.addEventListener("close", () => setError(`Lost the connection to the node at ${url}.`));
+      rpc.socket.addEventListener("close", () => retry(`Lost the connection to the node at ${url}`));
       stop = () => {
         offNew();
         offFin();
+        rpc.socket.close();
       };
-    })().catch((e: Error) => setError(e.message));
-    return () => stop();
-  }, []);
+    })().catch((e: Error) => retry(e.message));
+    return () => {
+      ended = true;
+      stop();
+    };
+  }, [attempt]);
 
   return (
     <>

@@ -242,7 +242,7 @@ describe("explorer in Chromium", () => {
     expect(await text("no-block")).toBe("No block 99999999 on this chain.");
     await page.goto(`${base}?rpc=ws://127.0.0.1:9#/`);
     await page.getByTestId("fatal").waitFor();
-    expect(await text("fatal")).toBe("cannot reach the node at ws://127.0.0.1:9");
+    expect(await text("fatal")).toBe("cannot reach the node at ws://127.0.0.1:9 (trying again every 3 s)");
   });
 
   it("devnet controls mine a block and run a subnet to its next epoch", async () => {

@@ -6,6 +6,7 @@ import { useLive } from "../context.js";
 import { alpha, tao, taoShort, u16pct } from "../format.js";
 import { Heatmap } from "../heatmap.js";
 import { href } from "../router.js";
+import type { Rpc } from "../rpc.js";
 import { loadSubnets } from "../subnet-data.js";
 import { Addr, Card, Loading, SortTable, Stat, Svg, useLoad } from "../ui.js";
 import { DevControls } from "./dev-controls.js";
@@ -48,8 +49,25 @@ function neurons(m: Metagraph, best: number): Neuron[] {
   }));
 }
 
+/** A subnet's pool at finalized blocks never changes: kept, so each new head asks only for itself. */
+const pastPools = new Map<string, DynamicInfo | null>();
+
+async function dynamicAt(
+  rpc: Rpc,
+  netuid: number,
+  n: number,
+  finalized: number,
+): Promise<DynamicInfo | null> {
+  const key = `${netuid}:${n}`;
+  const hit = pastPools.get(key);
+  if (hit !== undefined) return hit;
+  const info = await rpc.call<DynamicInfo | null>("subnetInfo_getDynamicInfo", [netuid, n]).catch(() => null);
+  if (n <= finalized) pastPools.set(key, info);
+  return info;
+}
+
 export function SubnetPage({ netuid }: { netuid: number }) {
-  const { rpc, best } = useLive();
+  const { rpc, best, finalized } = useLive();
   const data = useLoad(async () => {
     const [metagraph, rows] = await Promise.all([
       rpc.call<Metagraph>("subnetInfo_getMetagraph", [netuid, { weights: true }]),
@@ -60,11 +78,7 @@ export function SubnetPage({ netuid }: { netuid: number }) {
   const history = useLoad(async () => {
     const from = Math.max(0, best - HISTORY_BLOCKS + 1);
     const numbers = Array.from({ length: best - from + 1 }, (_, i) => from + i);
-    const points = await Promise.all(
-      numbers.map((n) =>
-        rpc.call<DynamicInfo | null>("subnetInfo_getDynamicInfo", [netuid, n]).catch(() => null),
-      ),
-    );
+    const points = await Promise.all(numbers.map((n) => dynamicAt(rpc, netuid, n, finalized)));
     return { numbers, points };
   }, [netuid, best]);
 
