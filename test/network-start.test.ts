@@ -53,6 +53,8 @@ describe("npm start", () => {
       expect(alice!.dividends).toBeGreaterThan(bob!.dividends);
       expect(bob!.dividends).toBeGreaterThan(charlie!.dividends);
       expect(charlie!.dividends).toBeGreaterThan(0);
+      expect(BigInt(alice!.emission)).toBeGreaterThan(BigInt(charlie!.emission));
+      expect(BigInt(charlie!.emission)).toBeGreaterThan(0n);
     }
   }, 100_000);
 

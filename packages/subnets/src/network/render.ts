@@ -30,7 +30,7 @@ export function renderSummary(summary: NetworkSummary): string {
     lines.push(
       "",
       `subnet ${s.netuid} · ${s.name} (${s.description})`,
-      `  ${s.epochs} epochs measured · pool price 1 α = ${Number(s.price).toFixed(6)} τ · Spearman(quality, incentive) = ${s.spearman.toFixed(2)}`,
+      `  ${s.epochs} epoch${s.epochs === 1 ? "" : "s"} measured · pool price 1 α = ${Number(s.price).toFixed(6)} τ · Spearman(quality, incentive) = ${s.spearman.toFixed(2)}`,
       "  uid  model                                  quality  incentive   earned α   worth τ",
     );
     const byQuality = [...s.miners].sort((a, b) => b.quality - a.quality);

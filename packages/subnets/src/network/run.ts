@@ -34,7 +34,7 @@ export interface LiveMiner {
   /** Mean of the validators' moving-average scores. */
   score: number;
   incentive: number;
-  /** Alpha rao earned since measuring began. */
+  /** Alpha rao paid to the uid by the measured epochs (the chain's per-epoch emission). */
   emission: bigint;
 }
 
@@ -112,7 +112,7 @@ interface RunningSubnet {
   validators: { validator: Validator<Synapse>; name: string }[];
   epochs: number;
   lastEpochBlock: string;
-  startStake: Map<string, bigint>;
+  emissionSum: Map<string, bigint>;
   incentiveSum: Map<string, number>;
   dividendSum: Map<string, number>;
 }
@@ -174,7 +174,7 @@ export async function runNetwork(options: NetworkOptions = {}): Promise<NetworkS
         validators: [],
         epochs: -1,
         lastEpochBlock: "",
-        startStake: new Map(),
+        emissionSum: new Map(),
         incentiveSum: new Map(),
         dividendSum: new Map(),
       });
@@ -295,13 +295,11 @@ function observe(s: RunningSubnet): void {
     });
     if (!posted) return;
     s.epochs = 0;
-    m.hotkeys.forEach((h, uid) => {
-      s.startStake.set(h, m.alpha_stake[uid]!);
-    });
     return;
   }
   s.epochs++;
   m.hotkeys.forEach((h, uid) => {
+    s.emissionSum.set(h, (s.emissionSum.get(h) ?? 0n) + m.emission[uid]!);
     s.incentiveSum.set(h, (s.incentiveSum.get(h) ?? 0) + m.incentive[uid]!);
     s.dividendSum.set(h, (s.dividendSum.get(h) ?? 0) + m.dividends[uid]!);
   });
@@ -313,8 +311,7 @@ function liveState(block: number, running: RunningSubnet[]): LiveState {
     subnets: running.map((s) => {
       const m = s.meta;
       const uidOf = (hotkey: string) => m.hotkeys.indexOf(hotkey);
-      const earned = (uid: number) =>
-        s.epochs < 0 ? 0n : m.alpha_stake[uid]! - (s.startStake.get(m.hotkeys[uid]!) ?? 0n);
+      const earned = (uid: number) => s.emissionSum.get(m.hotkeys[uid]!) ?? 0n;
       const avg = (sum: Map<string, number>, uid: number) =>
         s.epochs > 0 ? (sum.get(m.hotkeys[uid]!) ?? 0) / s.epochs : m.incentive[uid]!;
       return {
