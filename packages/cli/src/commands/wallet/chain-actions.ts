@@ -11,13 +11,16 @@ import { sendCall } from "../../chain/send.js";
 import type { Action } from "../../command.js";
 import { WALLET_PATH } from "../../common-options.js";
 import { CliError, EXIT, usageError } from "../../errors.js";
+import { parseWholeList } from "../../numbers.js";
 import { renderTable } from "../../ui/table.js";
 import { addressOption, coldkeypub, openWallet, unlockColdkey } from "../../wallet-access.js";
 import {
+  ALL_WALLETS,
   ALLOW_DEATH,
   AMOUNT,
   BALANCE_ALL,
   DESTINATION,
+  NETUIDS_FILTER,
   SORT_BALANCE,
   SS58_LIST,
   TRANSFER_ALL,
@@ -177,3 +180,148 @@ export const transfer: Action = async (ctx) => {
     );
   });
 };
+
+interface OverviewMetagraph {
+  block: number;
+  hotkeys: string[];
+  coldkeys: string[];
+  stake: string[];
+  active: boolean[];
+  rank: number[];
+  trust?: number[];
+  consensus: number[];
+  incentive: number[];
+  dividends: number[];
+  emission: string[];
+  validatorTrust: number[];
+  validatorPermit: boolean[];
+  lastUpdate: string[];
+  axons: ({ ip: string; port: number } | null)[];
+  dynamic: { tokenSymbol: string };
+}
+
+/** `wallet overview`: every neuron of the wallet's hotkeys (on disk or owned on chain), per subnet. */
+export const overview: Action = async (ctx) => {
+  await cryptoReady();
+  const path = ctx.string(WALLET_PATH)!;
+  const onDisk = await listWallets(path);
+  let wallets: { name: string; coldkey: string; hotkeyNames: Map<string, string> }[];
+  const named = (w: (typeof onDisk)[number]) => ({
+    name: w.name,
+    coldkey: w.ss58Address,
+    hotkeyNames: new Map(w.hotkeys.map((h) => [h.ss58Address, h.name])),
+  });
+  if (ctx.boolean(ALL_WALLETS)) wallets = onDisk.map(named);
+  else {
+    const wallet = openWallet(ctx);
+    const coldkey = (await coldkeypub(wallet)).ss58Address;
+    const found = onDisk.find((w) => w.name === wallet.name);
+    wallets = [found ? named(found) : { name: wallet.name, coldkey, hotkeyNames: new Map() }];
+  }
+  const filter = ctx.string(NETUIDS_FILTER);
+  const only = filter === undefined ? undefined : parseWholeList(filter, "--netuids", 65535);
+  await withChain(ctx, async (chain) => {
+    const all = (await chain.client.call<{ netuid: number }[]>("subnetInfo_getAllDynamicInfo")).map(
+      (d) => d.netuid,
+    );
+    const netuids = all.filter((n) => only === undefined || only.includes(n));
+    const graphs = await Promise.all(
+      netuids.map((n) => chain.client.call<OverviewMetagraph>("subnetInfo_getMetagraph", [n])),
+    );
+    const docs = await Promise.all(
+      wallets.map(async (w) => {
+        const owned = await chain.client.queryTyped<string[]>("SubtensorModule", "OwnedHotkeys", [w.coldkey]);
+        const mine = new Set([...owned, ...w.hotkeyNames.keys()]);
+        const neurons = graphs.flatMap((m, i) =>
+          m.hotkeys.flatMap((hotkey, uid) => {
+            if (!mine.has(hotkey)) return [];
+            const u16 = (v: number[] | undefined) => (v?.[uid] ?? 0) / 65535;
+            return [
+              {
+                netuid: netuids[i]!,
+                uid,
+                hotkey,
+                hotkey_name: w.hotkeyNames.get(hotkey) ?? null,
+                symbol: m.dynamic.tokenSymbol,
+                active: m.active[uid] ?? false,
+                stake: money(BigInt(m.stake[uid] ?? "0")),
+                rank: u16(m.rank),
+                trust: u16(m.trust),
+                consensus: u16(m.consensus),
+                incentive: u16(m.incentive),
+                dividends: u16(m.dividends),
+                emission: money(BigInt(m.emission[uid] ?? "0")),
+                validator_trust: u16(m.validatorTrust),
+                validator_permit: m.validatorPermit[uid] ?? false,
+                updated: m.block - Number(m.lastUpdate[uid] ?? 0),
+                axon: m.axons[uid] ? `${m.axons[uid]!.ip}:${m.axons[uid]!.port}` : null,
+              },
+            ];
+          }),
+        );
+        return {
+          name: w.name,
+          coldkey: w.coldkey,
+          free: money(await freeBalance(chain.client, w.coldkey)),
+          neurons,
+        };
+      }),
+    );
+    ctx.ui.result({ network: chain.network.name, wallets: docs }, () => {
+      const f4 = (x: number) => x.toFixed(4);
+      for (const w of docs) {
+        ctx.ui.say(`Wallet ${w.name}: ${w.coldkey}  free ${tao(BigInt(w.free.rao))}`);
+        if (w.neurons.length === 0) {
+          ctx.ui.say("  No registered hotkeys (register one with `tao subnets register`).\n");
+          continue;
+        }
+        for (const netuid of [...new Set(w.neurons.map((n) => n.netuid))]) {
+          const rows = w.neurons.filter((n) => n.netuid === netuid);
+          ctx.ui.say(
+            `${renderTable({
+              title: `Subnet: ${netuid}: ${rows[0]!.symbol}`,
+              columns: [
+                { header: "COLDKEY" },
+                { header: "HOTKEY" },
+                { header: "UID", align: "right" },
+                { header: "ACTIVE" },
+                { header: "STAKE(τ)", align: "right" },
+                { header: "RANK", align: "right" },
+                { header: "TRUST", align: "right" },
+                { header: "CONSENSUS", align: "right" },
+                { header: "INCENTIVE", align: "right" },
+                { header: "DIVIDENDS", align: "right" },
+                { header: "EMISSION(ρ)", align: "right" },
+                { header: "VTRUST", align: "right" },
+                { header: "VPERMIT" },
+                { header: "UPDATED", align: "right" },
+                { header: "AXON" },
+                { header: "HOTKEY_SS58" },
+              ],
+              rows: rows.map((n) => [
+                w.name,
+                n.hotkey_name ?? n.hotkey.slice(0, 8),
+                String(n.uid),
+                String(n.active),
+                raoToTao4(BigInt(n.stake.rao)),
+                f4(n.rank),
+                f4(n.trust),
+                f4(n.consensus),
+                f4(n.incentive),
+                f4(n.dividends),
+                n.emission.rao,
+                f4(n.validator_trust),
+                n.validator_permit ? "*" : "",
+                String(n.updated),
+                n.axon ?? "none",
+                n.hotkey,
+              ]),
+            })}\n`,
+          );
+        }
+      }
+    });
+  });
+};
+
+const raoToTao4 = (rao: bigint) => tao(rao).replace(/(\.\d{4})\d+$/, "$1");

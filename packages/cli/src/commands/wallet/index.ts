@@ -3,6 +3,7 @@ import { defineCommand } from "../../command.js";
 import {
   HOTKEY,
   N_WORDS,
+  NETUID,
   NETWORK,
   OVERWRITE,
   SUBMIT_OPTIONS,
@@ -13,26 +14,35 @@ import {
 } from "../../common-options.js";
 import {
   ADDRESS,
+  ALL_NETUIDS,
+  ALL_WALLETS,
   ALLOW_DEATH,
   AMOUNT,
   BALANCE_ALL,
+  CHAIN_IDENTITY,
+  COLDKEY_SS58,
   DESTINATION,
   JSON_FILE,
   JSON_PASSWORD,
   MESSAGE,
   MNEMONIC,
+  NETUIDS_FILTER,
+  NEW_COLDKEY,
   PUBLIC_KEY_HEX,
   SEED,
   SIGNATURE,
   SORT_BALANCE,
   SS58,
   SS58_LIST,
+  SWAP_CHECK_SS58,
   TRANSFER_ALL,
   USE_HOTKEY,
   WALLET_FILTER,
 } from "./options.js";
 
 const load = (name: keyof typeof import("./actions.js")) => () => import("./actions.js").then((m) => m[name]);
+const keys = (name: keyof typeof import("./key-actions.js")) => () =>
+  import("./key-actions.js").then((m) => m[name]);
 const onChain = (name: keyof typeof import("./chain-actions.js")) => () =>
   import("./chain-actions.js").then((m) => m[name]);
 
@@ -142,5 +152,61 @@ export function registerWallet(program: Command): void {
       "tao wallet transfer --wallet-name alice --dest 5FHn… --amount 1.5",
       "tao wallet transfer --dest 5FHn… --all --no-prompt --json",
     ],
+  });
+  defineCommand(wallet, {
+    name: "overview",
+    summary: "the wallet's neurons on every subnet: stake, incentive, dividends, emission, axon",
+    options: [...WALLET, ALL_WALLETS, NETUIDS_FILTER, NETWORK],
+    action: onChain("overview"),
+  });
+  defineCommand(wallet, {
+    name: "swap-hotkey",
+    aliases: ["swap_hotkey"],
+    summary: "move the hotkey's registrations and stake to another hotkey of this wallet",
+    arguments: [{ name: "destination_hotkey_name", description: "the new hotkey's name in this wallet" }],
+    options: [...WALLET, HOTKEY, NETUID, ALL_NETUIDS, NETWORK, ...SUBMIT_OPTIONS],
+    action: keys("swapHotkey"),
+    examples: ["tao wallet swap-hotkey new_hotkey --wallet-name w --hotkey old_hotkey"],
+  });
+  defineCommand(wallet, {
+    name: "swap-coldkey",
+    aliases: ["swap_coldkey"],
+    summary:
+      "swap the coldkey in two steps: announce, then execute after the delay (also dispute, clear, check)",
+    arguments: [{ name: "action", description: "announce, execute, dispute, clear or check" }],
+    options: [...WALLET, NEW_COLDKEY, NETWORK, ...SUBMIT_OPTIONS],
+    action: keys("swapColdkey"),
+    examples: [
+      "tao wallet swap-coldkey announce --new-coldkey 5Dk…",
+      "tao wallet swap-coldkey execute --new-coldkey 5Dk…",
+    ],
+  });
+  defineCommand(wallet, {
+    name: "swap-check",
+    aliases: ["swap_check", "check-swap"],
+    summary: "pending coldkey swap announcements of a wallet, every wallet (--all) or an address",
+    options: [WALLET_NAME, WALLET_PATH, SWAP_CHECK_SS58, ALL_WALLETS, NETWORK],
+    action: keys("swapCheck"),
+  });
+  defineCommand(wallet, {
+    name: "associate-hotkey",
+    aliases: ["associate_hotkey"],
+    summary: "associate a hotkey (a name in this wallet or an address) with the coldkey",
+    options: [...WALLET, HOTKEY, NETWORK, ...SUBMIT_OPTIONS],
+    action: keys("associateHotkey"),
+  });
+  defineCommand(wallet, {
+    name: "set-identity",
+    aliases: ["set_identity", "set-id"],
+    summary: "set the coldkey's on-chain identity; fields not given keep their value",
+    options: [...WALLET, ...CHAIN_IDENTITY.map((i) => i.def), NETWORK, ...SUBMIT_OPTIONS],
+    action: keys("setIdentity"),
+  });
+  defineCommand(wallet, {
+    name: "get-identity",
+    aliases: ["get_identity", "get-id"],
+    summary: "the on-chain identity of the wallet's coldkey or of an address",
+    options: [...WALLET, COLDKEY_SS58, NETWORK],
+    action: keys("getIdentity"),
   });
 }

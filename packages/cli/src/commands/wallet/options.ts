@@ -83,3 +83,48 @@ export const ALLOW_DEATH: OptionDef = {
   default: false,
   description: "let the sending account fall below the existential deposit (it is then reaped)",
 };
+
+/** btcli's `wallet set-identity` flags, each with the ChainIdentityV2 field it fills. */
+export const CHAIN_IDENTITY: readonly { field: string; def: OptionDef }[] = [
+  { field: "name", def: { flags: "--id-name <name>", description: "display name" } },
+  { field: "url", def: { flags: "--web-url <url>", aliases: ["--web"], description: "web URL" } },
+  { field: "image", def: { flags: "--image-url <url>", aliases: ["--image"], description: "image URL" } },
+  { field: "discord", def: { flags: "--discord <handle>", description: "Discord handle" } },
+  { field: "description", def: { flags: "--description <text>", description: "description" } },
+  { field: "additional", def: { flags: "--additional <text>", description: "additional details" } },
+  { field: "githubRepo", def: { flags: "--github <repo>", description: "GitHub repository" } },
+];
+
+export const COLDKEY_SS58: OptionDef = {
+  flags: "--ss58 <address>",
+  aliases: ["--coldkey-ss58", "--coldkey_ss58", "--key", "-k"],
+  description: "coldkey address to look up instead of the wallet's",
+};
+
+export const NEW_COLDKEY: OptionDef = {
+  flags: "--new-coldkey <wallet-or-address>",
+  aliases: ["--new-coldkey-ss58", "--new-wallet", "--new"],
+  description: "the new coldkey: an SS58 address or the name of a wallet",
+};
+
+export const SWAP_CHECK_SS58: OptionDef = {
+  flags: "--ss58 <address>",
+  aliases: ["--address", "--ss58-address"],
+  description: "coldkey address to check instead of the wallet's",
+};
+
+export const ALL_WALLETS: OptionDef = {
+  flags: "-a, --all",
+  description: "every wallet under the wallet path",
+};
+
+export const NETUIDS_FILTER: OptionDef = {
+  flags: "--netuids <netuids>",
+  aliases: ["--netuid", "-n"],
+  description: "only these subnets, separated by commas",
+};
+
+export const ALL_NETUIDS: OptionDef = {
+  flags: "--all-netuids",
+  description: "swap on every subnet (the default when no --netuid is given)",
+};
