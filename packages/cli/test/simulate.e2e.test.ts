@@ -9,13 +9,15 @@ import { onlyJson, tao } from "./run-tao.js";
 
 const dir = mkdtempSync(join(tmpdir(), "opentao-simulate-"));
 
-describe.concurrent("tao simulate", () => {
+// Each case starts a process that runs the chain for a few seconds; on a loaded machine that can pass the
+// default 20 s, so these get the bin's own 60 s limit.
+describe.concurrent("tao simulate", { timeout: 60_000 }, () => {
   it("--json prints one report: miners, validators and adversary verdicts, amounts as exact rao strings", async () => {
-    const r = await tao(["simulate", "--blocks", "80", "--seed", "4", "--json"]);
+    const r = await tao(["simulate", "--blocks", "40", "--seed", "4", "--json"]);
     expect(r.code).toBe(0);
     const doc = onlyJson(r);
     expect(doc.format).toBe("opentao-network-simulation/1");
-    expect(doc.config).toMatchObject({ seed: 4, blocks: 80, miners: 5, validators: 3 });
+    expect(doc.config).toMatchObject({ seed: 4, blocks: 40, miners: 5, validators: 3 });
     const [s] = doc.subnets;
     expect(s.miners.map((m: { name: string }) => m.name)).toEqual([
       "miner-0",
@@ -62,7 +64,7 @@ describe.concurrent("tao simulate", () => {
 
   it("--out writes the same report and SVGs, byte for byte, for the same seed; another seed differs", async () => {
     const run = (seed: string, out: string) =>
-      tao(["simulate", "--blocks", "60", "--seed", seed, "--out", join(dir, out), "--json"]);
+      tao(["simulate", "--blocks", "40", "--seed", seed, "--out", join(dir, out), "--json"]);
     const [a, b, c] = await Promise.all([run("9", "a"), run("9", "b"), run("10", "c")]);
     for (const r of [a, b, c]) expect(r.code).toBe(0);
     expect(a.stderr).toMatch(/Wrote 9 files to .*a \(charts: 7 SVGs, open index\.html\)/);
@@ -97,6 +99,14 @@ describe.concurrent("tao simulate", () => {
       "colluder-1",
     ]);
     expect(series("incentive-subnet-1.svg")).toHaveLength(14);
+  });
+
+  it("says so when the run was too short for an epoch", async () => {
+    const r = await tao(["simulate", "--blocks", "3"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Simulated 3 blocks \(0 epochs\)/);
+    expect(r.stdout).toMatch(/^No epoch ran, so nobody has earned anything yet: run at least a tempo/m);
+    expect(r.stdout).not.toMatch(/Adversaries/);
   });
 
   it("--out under a file fails with the reason, exit 1", async () => {

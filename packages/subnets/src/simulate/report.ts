@@ -109,7 +109,10 @@ export function buildReport(run: SimulationRun): SimulationReport {
     const last = epochs.at(-1);
     const minerEmission = cast.miners.map((_, i) => last?.minerEarned[i] ?? 0n);
     const totalMiner = minerEmission.reduce((a, b) => a + b, 0n);
-    const quality = cast.miners.map((_, i) => mean(epochs.map((e) => e.quality[i]!)));
+    // Averaged over the epochs, where the pay was decided (the start when no epoch ran).
+    const quality = cast.miners.map((m, i) =>
+      epochs.length === 0 ? m.qualityStart : mean(epochs.map((e) => e.quality[i]!)),
+    );
     const totalQuality = quality.reduce((a, b) => a + b, 0);
     const totalStake = startStake.reduce((a, b) => a + b, 0n);
 
@@ -160,7 +163,8 @@ export function buildReport(run: SimulationRun): SimulationReport {
       price: taoValue(RAO_PER_ALPHA, pool),
       miners,
       validators,
-      verdicts: verdicts(run.config, miners, validators, stakeEpochs),
+      // Nothing was paid before the first epoch, so there is nothing to judge.
+      verdicts: epochs.length === 0 ? [] : verdicts(run.config, miners, validators, stakeEpochs),
       epochs: epochs.map((e) => ({
         block: e.block,
         incentive: e.incentive.map(r6),

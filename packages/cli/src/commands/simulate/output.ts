@@ -3,6 +3,7 @@ import { barChart, lineChart, tableChart } from "@opentao/charts";
 import { formatTao } from "@opentao/primitives";
 import type { SimulationReport, SubnetReport } from "@opentao/subnets";
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
 const alpha = (rao: bigint) => formatTao(rao, { decimals: 4, symbol: "α" });
 const tao = (rao: bigint) => formatTao(rao, { decimals: 4 });
@@ -78,9 +79,11 @@ function textTable(columns: readonly string[], rows: readonly (readonly string[]
 export function formatReport(r: SimulationReport): string {
   const c = r.config;
   const out = [
-    `Simulated ${r.blocks} blocks (${r.epochs} epoch${r.epochs === 1 ? "" : "s"}) after ${r.setupBlocks} setup blocks · seed ${c.seed} · ` +
-      `${c.subnets} subnet${c.subnets === 1 ? "" : "s"} · preset ${c.preset}`,
+    `Simulated ${plural(r.blocks, "block")} (${plural(r.epochs, "epoch")}) after ${r.setupBlocks} setup blocks · ` +
+      `seed ${c.seed} · ${plural(c.subnets, "subnet")} · preset ${c.preset}`,
   ];
+  if (r.epochs === 0)
+    out.push("No epoch ran, so nobody has earned anything yet: run at least a tempo (--epochs 1 or more).");
   for (const s of r.subnets) {
     out.push(
       "",
