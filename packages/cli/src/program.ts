@@ -4,7 +4,9 @@ import { registerConfig } from "./commands/config/index.js";
 import { registerExplorer } from "./commands/explorer/index.js";
 import { registerNode } from "./commands/node/index.js";
 import { registerSimulate } from "./commands/simulate/index.js";
+import { registerStake } from "./commands/stake/index.js";
 import { registerSubnets } from "./commands/subnets/index.js";
+import { registerSudo } from "./commands/sudo/index.js";
 import { registerWallet } from "./commands/wallet/index.js";
 import { registerYuma } from "./commands/yuma/index.js";
 
@@ -21,6 +23,8 @@ export function buildProgram(): Command {
     .showHelpAfterError("(add --help for usage)")
     .configureHelp({ sortSubcommands: false, showGlobalOptions: false });
   registerWallet(program);
+  registerStake(program);
+  registerSudo(program);
   registerYuma(program);
   registerNode(program);
   registerSimulate(program);

@@ -181,7 +181,9 @@ describe("tao node --dev over RPC", () => {
     expect(await rpc.call("chain_findExtrinsic", [`0x${"00".repeat(32)}`])).toBeNull();
     // Bob's stake as StakeInfo, and the hotkey as a delegate with Bob among its nominators.
     const bobStake = await rpc.call("stakeInfo_getStakeInfoForColdkey", [bob.ss58Address]);
-    expect(bobStake).toEqual([{ hotkey: hot, coldkey: bob.ss58Address, netuid, stake: expect.any(String) }]);
+    expect(bobStake).toEqual([
+      { hotkey: hot, coldkey: bob.ss58Address, netuid, stake: expect.any(String), value: expect.any(String) },
+    ]);
     const delegate = await rpc.call("delegateInfo_getDelegate", [hot]);
     expect(delegate).toMatchObject({ hotkey: hot, owner: alice.ss58Address, registrations: [netuid] });
     expect(delegate.take).toBeGreaterThan(0);

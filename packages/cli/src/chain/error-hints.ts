@@ -182,6 +182,45 @@ const HINTS: Record<string, Hint> = {
   },
   "SubtensorModule.StakingRateLimitExceeded": { means: "staking too often", todo: "wait a block" },
   "SubtensorModule.Deprecated": { means: "this call is no longer supported by the runtime" },
+  // staking and child keys
+  "SubtensorModule.SlippageTooHigh": {
+    means: "the price would move past your --tolerance before the whole amount trades",
+    todo: "raise --tolerance, add --partial to trade what fits, or use --unsafe",
+  },
+  "Swap.PriceLimitExceeded": {
+    means: "the pool's price is already past your limit",
+    todo: "raise --tolerance or use --unsafe",
+  },
+  "SubtensorModule.InsufficientLiquidity": {
+    means: "the subnet's pool is too small for this trade",
+    todo: "trade a smaller amount",
+  },
+  "SubtensorModule.SameNetuid": { means: "the stake is already on that subnet and hotkey" },
+  "SubtensorModule.NotEnoughStakeToSetChildkeys": {
+    means: "the parent hotkey's stake is below the stake threshold",
+    todo: "stake more to the hotkey first",
+  },
+  "SubtensorModule.InvalidChild": { means: "a child is the parent hotkey itself" },
+  "SubtensorModule.DuplicateChild": { means: "a child appears twice" },
+  "SubtensorModule.TooManyChildren": { means: "a hotkey may have at most 5 children" },
+  "SubtensorModule.ChildParentInconsistency": { means: "a child is also a parent of this hotkey" },
+  "SubtensorModule.InvalidChildkeyTake": { means: "the childkey take is outside the allowed range" },
+  "SubtensorModule.TxChildkeyTakeRateLimitExceeded": {
+    means: "the childkey take was raised too recently",
+    todo: "wait for the rate limit and try again",
+  },
+  "SubtensorModule.DelegateTakeTooLow": { means: "the take is below the minimum, or not lower than now" },
+  "SubtensorModule.DelegateTakeTooHigh": { means: "the take is above the maximum, or not higher than now" },
+  "SubtensorModule.DelegateTxRateLimitExceeded": {
+    means: "the take was changed too recently to raise it again",
+    todo: "wait for the delegate take rate limit",
+  },
+  "SubtensorModule.InvalidSubnetNumber": { means: "claim_root takes one to five subnets" },
+  "AdminUtils.SubnetDoesNotExist": { means: "there is no subnet with this netuid" },
+  "SubtensorModule.AdminActionProhibitedDuringWeightsWindow": {
+    means: "hyperparameters are frozen near the end of the subnet's tempo",
+    todo: "try again after the next epoch",
+  },
 };
 
 /** `Subtensor returned \`Name\` (Pallet) error. This means: …` and what to do, as btcli phrases it. */

@@ -247,12 +247,6 @@ export const METHODS: readonly MethodSpec[] = [
     handler: info.lockCost,
   },
   {
-    name: "stakeInfo_getStakeInfoForColdkey",
-    description: "a coldkey's stake: alpha per hotkey and subnet",
-    params: [{ name: "coldkey", type: "address", description: "SS58 address of the coldkey" }, at],
-    handler: info.stakeForColdkey,
-  },
-  {
     name: "subtensor_accountHistory",
     description: "the extrinsics and block events that involve an account, newest first",
     params: [

@@ -186,7 +186,8 @@ export function lockCost(_: Params, ctx: RpcContext): unknown {
 export function stakeInfoForColdkey([coldkey, at]: Params, ctx: RpcContext): unknown {
   const store = stateAt(at, ctx);
   const who = coldkey as string;
-  const rows = S.StakingHotkeys.get(store, who).flatMap((hotkey) =>
+  const hotkeys = new Set([...S.StakingHotkeys.get(store, who), ...S.OwnedHotkeys.get(store, who)]);
+  const rows = [...hotkeys].flatMap((hotkey) =>
     allNetuids(store).flatMap((netuid) => {
       const stake = stakeOf(store, hotkey, who, netuid);
       if (stake === 0n) return [];
@@ -300,20 +301,6 @@ export function delegate([hotkey, at]: Params, ctx: RpcContext): unknown {
 }
 
 /** A coldkey's stake (Subtensor's StakeInfo): alpha per hotkey and subnet, for the hotkeys it stakes to or owns. */
-export function stakeForColdkey([coldkey, at]: Params, ctx: RpcContext): unknown {
-  const store = stateAt(at, ctx);
-  const c = coldkey as string;
-  const hotkeys = [...new Set([...S.StakingHotkeys.get(store, c), ...S.OwnedHotkeys.get(store, c)])];
-  const netuids = allNetuids(store);
-  return toJson(
-    hotkeys.flatMap((hotkey) =>
-      netuids
-        .map((netuid) => ({ hotkey, coldkey: c, netuid, stake: stakeOf(store, hotkey, c, netuid) }))
-        .filter((s) => s.stake > 0n),
-    ),
-  );
-}
-
 export function accountHistory([address, limit]: Params, ctx: RpcContext): unknown {
   return toJson(ctx.node.chain.accountActivity(address as string, (limit as number | undefined) ?? 100));
 }

@@ -1,0 +1,78 @@
+// `tao stake list`: every stake position of a coldkey, per hotkey and subnet, with its TAO value.
+import { cryptoReady } from "@opentao/primitives";
+import { money, tao } from "../../amount.js";
+import { withChain } from "../../chain/connect.js";
+import { stakeOfColdkey } from "../../chain/reads.js";
+import type { Action } from "../../command.js";
+import { usageError } from "../../errors.js";
+import { renderTable } from "../../ui/table.js";
+import { coldkeypub, openWallet } from "../../wallet-access.js";
+import { COLDKEY_SS58 } from "./options.js";
+import { alphaJson, alphaText, asAddress, pools, priceText } from "./shared.js";
+
+export const list: Action = async (ctx) => {
+  await cryptoReady();
+  const given = ctx.string(COLDKEY_SS58);
+  let coldkey: string;
+  let name: string;
+  if (given !== undefined) {
+    const a = asAddress(given);
+    if (!a) throw usageError(`--ss58 "${given}" is not a valid SS58 address`);
+    coldkey = a;
+    name = a;
+  } else {
+    const wallet = openWallet(ctx);
+    coldkey = (await coldkeypub(wallet)).ss58Address;
+    name = wallet.name;
+  }
+  await withChain(ctx, async (chain) => {
+    const stop = ctx.ui.busy("Retrieving stake");
+    const [rows, subnets] = await Promise.all([
+      stakeOfColdkey(chain.client, coldkey),
+      pools(chain.client),
+    ]).finally(stop);
+    const sorted = [...rows].sort((a, b) => a.hotkey.localeCompare(b.hotkey) || a.netuid - b.netuid);
+    const total = sorted.reduce((s, r) => s + r.value, 0n);
+    const symbol = (netuid: number) => subnets.get(netuid)?.symbol ?? "α";
+    ctx.ui.result(
+      {
+        network: chain.network.name,
+        coldkey,
+        stakes: sorted.map((r) => ({
+          hotkey: r.hotkey,
+          netuid: r.netuid,
+          stake: alphaJson(r.stake, symbol(r.netuid)),
+          value: money(r.value),
+          price: subnets.has(r.netuid) ? priceText(subnets.get(r.netuid)!.price) : null,
+        })),
+        total_value: money(total),
+      },
+      () => {
+        if (sorted.length === 0) {
+          ctx.ui.say(`No stake found for ${name} (${coldkey}) on ${chain.network.name}.`);
+          return;
+        }
+        ctx.ui.say(
+          renderTable({
+            title: `Stakes of ${name}: ${coldkey}\nNetwork: ${chain.network.name}`,
+            columns: [
+              { header: "Hotkey" },
+              { header: "Netuid", align: "right" },
+              { header: "Stake (α)", align: "right" },
+              { header: "Price (τ/α)", align: "right" },
+              { header: "Value (τ)", align: "right" },
+            ],
+            rows: sorted.map((r) => [
+              r.hotkey,
+              String(r.netuid),
+              alphaText(r.stake, symbol(r.netuid)),
+              subnets.has(r.netuid) ? priceText(subnets.get(r.netuid)!.price) : "-",
+              tao(r.value),
+            ]),
+            footer: ["Total", "", "", "", tao(total)],
+          }),
+        );
+      },
+    );
+  });
+};

@@ -1,0 +1,16 @@
+import type { OptionDef } from "../../options.js";
+
+export const NETUID: OptionDef = { flags: "--netuid <netuid>", description: "the subnet, e.g. 1" };
+export const PARAM: OptionDef = {
+  flags: "--param <name>",
+  aliases: ["--parameter"],
+  description: "the hyperparameter's btcli name, e.g. tempo, weights_rate_limit (see `tao sudo get`)",
+};
+export const VALUE: OptionDef = {
+  flags: "--value <value>",
+  description: "the new value: a whole number, true/false, or for alpha_values LOW,HIGH",
+};
+export const TAKE: OptionDef = {
+  flags: "--take <fraction>",
+  description: "the delegate take as a fraction from 0 to 0.18, e.g. 0.09 (9 %)",
+};
