@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { Command } from "commander";
+import { registerAxon } from "./commands/axon/index.js";
 import { registerConfig } from "./commands/config/index.js";
 import { registerExplorer } from "./commands/explorer/index.js";
 import { registerNode } from "./commands/node/index.js";
@@ -7,7 +8,9 @@ import { registerSimulate } from "./commands/simulate/index.js";
 import { registerStake } from "./commands/stake/index.js";
 import { registerSubnets } from "./commands/subnets/index.js";
 import { registerSudo } from "./commands/sudo/index.js";
+import { registerUtils } from "./commands/utils/index.js";
 import { registerWallet } from "./commands/wallet/index.js";
+import { registerWeights } from "./commands/weights/index.js";
 import { registerYuma } from "./commands/yuma/index.js";
 
 const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
@@ -30,6 +33,9 @@ export function buildProgram(): Command {
   registerSimulate(program);
   registerConfig(program);
   registerSubnets(program);
+  registerWeights(program);
+  registerAxon(program);
+  registerUtils(program);
   registerExplorer(program);
   return program;
 }

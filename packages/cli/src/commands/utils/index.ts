@@ -1,0 +1,23 @@
+import type { Command } from "commander";
+import { defineCommand } from "../../command.js";
+import type { OptionDef } from "../../options.js";
+
+export const FROM_RAO: OptionDef = {
+  flags: "--rao <amount>",
+  description: "convert an amount of rao to TAO",
+};
+export const FROM_TAO: OptionDef = {
+  flags: "--tao <amount>",
+  description: "convert an amount of TAO to rao",
+};
+
+export function registerUtils(program: Command): void {
+  const utils = program.command("utils").summary("conversions and other small tools");
+  defineCommand(utils, {
+    name: "convert",
+    summary: "convert between TAO and rao (1 TAO = 10^9 rao)",
+    options: [FROM_RAO, FROM_TAO],
+    action: () => import("./convert.js").then((m) => m.convert),
+    examples: ["tao utils convert --rao 1500000000", "tao utils convert --tao 1.5 --json"],
+  });
+}
