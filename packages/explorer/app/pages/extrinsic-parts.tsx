@@ -4,7 +4,8 @@ import { alpha, tao } from "../format.js";
 import { href } from "../router.js";
 import { Addr } from "../ui.js";
 
-const AMOUNT = /^(amount|actualFee|tip|tao|fee|free|amountStaked|amountUnstaked|value|burn|lockCost|stake)$/;
+const AMOUNT =
+  /^(amount|actualFee|tip|tao|fee|free|freeBalance|newFree|reserved|amountStaked|amountUnstaked|value|burn|lockCost|stake)$/;
 const ALPHA = /^(alpha|alphaAmount|alphaStaked|alphaUnstaked)$/;
 const ADDRESS = /^[1-9A-HJ-NP-Za-km-z]{46,48}$/;
 
