@@ -23,6 +23,8 @@ export * from "./pallets/subtensor/coinbase/storage.js";
 export { readSchedule, writeSchedule } from "./pallets/subtensor/epoch-schedule.js";
 export * from "./pallets/subtensor/errors.js";
 export * from "./pallets/subtensor/math.js";
+export { spotPrice } from "./pallets/subtensor/pool/balancer.js";
+export { poolOf } from "./pallets/subtensor/pool/pool-state.js";
 export { currentLockCost } from "./pallets/subtensor/register-network.js";
 export { type StakeWeights, stakeWeightsForNetwork } from "./pallets/subtensor/staking/inherited-stake.js";
 export { nominatorsOf, stakeOf } from "./pallets/subtensor/staking/share-pool.js";

@@ -1,6 +1,6 @@
 // Subtensor's info calls (subnetInfo_*, neuronInfo_*, delegateInfo_*) as JSON, u64 as decimal strings;
 // the batched metagraph; account history from the node's index.
-import { ss58Encode } from "@opentao/primitives";
+import { ss58Encode, U64F64 } from "@opentao/primitives";
 import {
   allNetuids,
   CoinbaseStorage as C,
@@ -9,8 +9,10 @@ import {
   type KeyValueReader,
   nominatorsOf,
   Overlay,
+  poolOf,
   SubtensorStorage as S,
   Scope,
+  spotPrice,
   stakeOf,
   stakeWeightsForNetwork,
   subnetHyperparameters,
@@ -44,12 +46,16 @@ function subnetOf(store: KeyValueReader, netuid: number) {
   };
 }
 
+/** The pool's spot price (TAO per alpha, the balancer's weights included) × 10^9; 1.0 on stable subnets. */
+function priceInNano(store: KeyValueReader, netuid: number): bigint {
+  const price = spotPrice(poolOf(store, netuid), S.SubnetMechanism.get(store, netuid));
+  return price.saturatingMul(U64F64.fromInt(1_000_000_000n)).saturatingToNum("u64");
+}
+
 function dynamicOf(store: KeyValueReader, netuid: number) {
   const taoIn = S.SubnetTAO.get(store, netuid);
   const alphaIn = S.SubnetAlphaIn.get(store, netuid);
-  const mechanism = S.SubnetMechanism.get(store, netuid);
-  // Stable (root) subnets trade 1:1; dynamic ones at TAO in / alpha in (rao per alpha, 9 decimals kept).
-  const priceNano = mechanism === 0 || alphaIn === 0n ? 1_000_000_000n : (taoIn * 1_000_000_000n) / alphaIn;
+  const priceNano = priceInNano(store, netuid);
   return {
     netuid,
     tokenSymbol: text(S.TokenSymbol.get(store, netuid)),
@@ -191,12 +197,7 @@ export function stakeInfoForColdkey([coldkey, at]: Params, ctx: RpcContext): unk
     allNetuids(store).flatMap((netuid) => {
       const stake = stakeOf(store, hotkey, who, netuid);
       if (stake === 0n) return [];
-      const { taoIn, alphaIn, mechanism } = {
-        taoIn: S.SubnetTAO.get(store, netuid),
-        alphaIn: S.SubnetAlphaIn.get(store, netuid),
-        mechanism: S.SubnetMechanism.get(store, netuid),
-      };
-      const value = mechanism === 0 || alphaIn === 0n ? stake : (stake * taoIn) / alphaIn;
+      const value = (stake * priceInNano(store, netuid)) / 1_000_000_000n;
       return [{ hotkey, coldkey: who, netuid, stake, value }];
     }),
   );
