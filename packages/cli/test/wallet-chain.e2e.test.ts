@@ -1,7 +1,8 @@
 // `tao wallet balance` and `tao wallet transfer` against a devnet node started here.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { RAO_PER_TAO } from "@opentao/primitives";
+import { Keypair, RAO_PER_TAO, raoToTaoString } from "@opentao/primitives";
+import type { RuntimeCall } from "@opentao/runtime";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ChainFixture, startChainFixture } from "./chain-fixture.js";
 import { onlyJson, tao } from "./run-tao.js";
@@ -68,6 +69,29 @@ describe("tao wallet balance", () => {
       BT_SUBTENSOR_NETWORK: "ws://127.0.0.1:1",
     });
     expect(flagWins.code).toBe(0);
+  });
+
+  it("counts stake at its TAO value: free and staked for --ss58 (--json)", async () => {
+    const staker = Keypair.fromUri("//Staker");
+    const hotkey = Keypair.fromUri("//Staker//hot").ss58Address;
+    await f.devnet.client.call("dev_setBalance", [staker.ss58Address, (10n * TAO).toString()]);
+    const send = async (call: RuntimeCall) =>
+      expect((await f.devnet.client.submit(staker, call)).success).toBe(true);
+    await send({ pallet: "SubtensorModule", name: "try_associate_hotkey", args: { hotkey } });
+    await send({
+      pallet: "SubtensorModule",
+      name: "add_stake",
+      args: { hotkey, netuid: 0, amountStaked: 3n * TAO },
+    });
+    const free = await f.free(staker.ss58Address);
+    const doc = onlyJson(await f.runNet(["wallet", "balance", "--ss58", staker.ss58Address, "--json"]));
+    // Root stake trades 1:1, so the 3 TAO staked are worth 3 TAO.
+    expect(doc.balances["Provided Address 1"]).toEqual({
+      coldkey: staker.ss58Address,
+      free: { rao: free.toString(), tao: raoToTaoString(free) },
+      staked: { rao: (3n * TAO).toString(), tao: "3" },
+      total: { rao: (free + 3n * TAO).toString(), tao: raoToTaoString(free + 3n * TAO) },
+    });
   });
 
   it("exits 75 with a hint when no node answers", async () => {
@@ -192,58 +216,40 @@ describe("tao wallet transfer", () => {
   it("rejects bad input clearly and moves nothing", async () => {
     const dave = f.address("Dave");
     const before = await f.free(dave);
-    const cases: [string[], number, RegExp][] = [
-      [["--amount", "0.0000000001"], 2, /--amount "0\.0000000001" has 10 decimal places; TAO has at most 9/],
-      [["--amount", "abc"], 2, /--amount "abc" is not a number/],
-      [["--amount", "5000"], 1, /Not enough balance:\n {2}balance: τ[\d,.]+\n {2}amount: τ5,000\.000000000/],
-      [["--amount", "1", "--all"], 2, /Cannot specify an amount and '--all' flag/],
-    ];
-    for (const [extra, code, message] of cases) {
-      const r = await f.run([
-        "wallet",
-        "transfer",
-        "--wallet-name",
+    const transfer = (wallet: string, dest: string, extra: string[]) =>
+      f.run(["wallet", "transfer", "--wallet-name", wallet, "--dest", dest, ...extra, "-y"]);
+    const cases: [string, string, string[], number, RegExp][] = [
+      [
         "dave",
-        "--dest",
         f.address("Bob"),
-        ...extra,
-        "-y",
-      ]);
-      expect(r.code, r.stderr).toBe(code);
-      expect(r.stderr).toMatch(message);
-    }
-    const badDest = await f.run([
-      "wallet",
-      "transfer",
-      "--wallet-name",
-      "dave",
-      "--dest",
-      "5xyz",
-      "--amount",
-      "1",
-      "-y",
-      "--json",
-    ]);
-    expect(badDest.code).toBe(2);
-    expect(onlyJson(badDest).error).toMatch(/--destination "5xyz" is not a valid SS58 address/);
-    const unknown = await f.run([
-      "wallet",
-      "transfer",
-      "--wallet-name",
-      "ghost",
-      "--dest",
-      dave,
-      "--amount",
-      "1",
-      "-y",
-    ]);
-    expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(/wallet "ghost" has no coldkey/);
+        ["--amount", "0.0000000001"],
+        2,
+        /--amount "0\.0000000001" has 10 decimal places; TAO has at most 9/,
+      ],
+      ["dave", f.address("Bob"), ["--amount", "abc"], 2, /--amount "abc" is not a number/],
+      [
+        "dave",
+        f.address("Bob"),
+        ["--amount", "5000"],
+        1,
+        /Not enough balance:\n {2}balance: τ[\d,.]+\n {2}amount: τ5,000\.000000000/,
+      ],
+      ["dave", f.address("Bob"), ["--amount", "1", "--all"], 2, /Cannot specify an amount and '--all' flag/],
+      ["dave", "5xyz", ["--amount", "1"], 2, /--destination "5xyz" is not a valid SS58 address/],
+      ["ghost", dave, ["--amount", "1"], 2, /wallet "ghost" has no coldkey/],
+    ];
+    // Independent refusals: run them side by side.
+    const results = await Promise.all(cases.map(([w, d, extra]) => transfer(w, d, extra)));
+    results.forEach((r, i) => {
+      expect(r.code, r.stderr).toBe(cases[i]![3]);
+      expect(r.stderr).toMatch(cases[i]![4]);
+    });
+    const json = await transfer("dave", "5xyz", ["--amount", "1", "--json"]);
+    expect(onlyJson(json).error).toMatch(/--destination "5xyz"/);
     expect(await f.free(dave)).toBe(before);
   });
 
-  it("--all empties the account down to the existential deposit", async () => {
-    const { Keypair } = await import("@opentao/primitives");
+  it("--all empties the account down to the existential deposit; with --allow-death, to nothing", async () => {
     const poor = Keypair.fromUri("//Poor");
     await f.addWallet("poor", poor);
     await f.devnet.client.call("dev_setBalance", [poor.ss58Address, "3000000000"]);
@@ -260,5 +266,41 @@ describe("tao wallet transfer", () => {
     ]);
     expect(r.code, r.stderr).toBe(0);
     expect(await f.free(poor.ss58Address)).toBe(500n);
+    const other = Keypair.fromUri("//Poorer");
+    await f.addWallet("poorer", other);
+    await f.devnet.client.call("dev_setBalance", [other.ss58Address, "3000000000"]);
+    const dead = await f.run([
+      "wallet",
+      "transfer",
+      "--wallet-name",
+      "poorer",
+      "--dest",
+      f.address("Bob"),
+      "--all",
+      "--allow-death",
+      "-y",
+      "--json",
+    ]);
+    expect(dead.code, dead.stderr).toBe(0);
+    expect(await f.free(other.ss58Address)).toBe(0n);
+  });
+
+  it("asks again when the destination is a registered hotkey, naming its owner", async () => {
+    const hotkey = Keypair.fromUri("//Staker//hot").ss58Address;
+    const before = await f.free(f.address("Dave"));
+    const r = await f.run([
+      "wallet",
+      "transfer",
+      "--wallet-name",
+      "dave",
+      "--dest",
+      hotkey,
+      "--amount",
+      "1",
+      "--no",
+    ]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/The destination appears to be a hotkey, owned by 5/);
+    expect(await f.free(f.address("Dave"))).toBe(before);
   });
 });

@@ -118,11 +118,11 @@ describe("tao weights", () => {
       [["--uids", "0", "--weights", "-1"], /--weights must be non-negative numbers/],
       [["--uids", "0,0", "--weights", "1,1"], /lists a uid twice/],
     ];
-    for (const [extra, message] of cases) {
-      const r = await f.run([...base, ...extra]);
+    const results = await Promise.all(cases.map(([extra]) => f.run([...base, ...extra])));
+    results.forEach((r, i) => {
       expect(r.code).toBe(2);
-      expect(r.stderr).toMatch(message);
-    }
+      expect(r.stderr).toMatch(cases[i]![1]);
+    });
     const noSalt = await f.run([
       "weights",
       "commit",

@@ -35,7 +35,7 @@ export const list: Action = async (ctx) => {
         alpha_out: BigInt(d.alphaOut),
         supply,
         tempo: d.tempo,
-        blocks_since_epoch: info.lastEpochBlock,
+        last_epoch_block: info.lastEpochBlock,
         started: info.firstEmissionBlock !== null,
         neurons: info.subnetworkN,
         owner: info.owner,
