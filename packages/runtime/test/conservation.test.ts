@@ -1,5 +1,6 @@
 // Conservation over random blocks and transactions (issue 9): TAO changes only by emission, dust and
-// burning; every subnet's alpha out covers all stake, pending emission and the protocol's alpha.
+// burning; every subnet's alpha out covers all stake, pending emission and the protocol's alpha — also
+// when stake moves between subnets through limit orders filled in part.
 import { Keypair, RAO_PER_TAO } from "@opentao/primitives";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -11,6 +12,7 @@ import {
   SystemStorage,
   subnetAccountId,
 } from "../src/index.js";
+import { stakeOf } from "../src/pallets/subtensor/staking/share-pool.js";
 import { TestChain } from "./chain.js";
 import { chainWithFunds } from "./subnet-fixtures.js";
 
@@ -41,6 +43,15 @@ const action = fc.oneof(
     part: fc.integer({ min: 1, max: 100 }),
   }),
   fc.record({ kind: fc.constant("register" as const), who: fc.nat(2), hotkey: fc.nat(3) }),
+  // Stake moved to subnet 2 with a limit on the relative price, often filled only in part.
+  fc.record({
+    kind: fc.constant("swapLimit" as const),
+    who: fc.nat(2),
+    hotkey: fc.nat(3),
+    part: fc.integer({ min: 1, max: 100 }),
+    limit: fc.bigInt({ min: 0n, max: 1_200_000_000n }),
+    allowPartial: fc.boolean(),
+  }),
   fc.record({ kind: fc.constant("wait" as const), blocks: fc.integer({ min: 1, max: 12 }) }),
 );
 
@@ -49,6 +60,17 @@ type Action = typeof action extends fc.Arbitrary<infer A> ? A : never;
 function toCall(c: TestChain, a: Action): RuntimeCall | undefined {
   if (a.kind === "stake") return call("add_stake", { hotkey: hot(a.hotkey), netuid: 1, amountStaked: a.tao });
   if (a.kind === "register") return call("burned_register", { netuid: 1, hotkey: hot(a.hotkey) });
+  if (a.kind === "swapLimit") {
+    const owned = stakeOf(c.store, hot(a.hotkey), people[a.who]!.ss58Address, 1);
+    return call("swap_stake_limit", {
+      hotkey: hot(a.hotkey),
+      originNetuid: 1,
+      destinationNetuid: 2,
+      alphaAmount: (owned * BigInt(a.part)) / 100n,
+      limitPrice: a.limit,
+      allowPartial: a.allowPartial,
+    });
+  }
   if (a.kind === "unstake") {
     const owned = S.TotalHotkeyAlpha.get(c.store, hot(a.hotkey), 1);
     return call("remove_stake", {
@@ -65,9 +87,17 @@ describe("conservation through blocks", () => {
     fc.assert(
       fc.property(fc.array(action, { minLength: 3, maxLength: 14 }), (actions) => {
         const c = chainWithFunds([owner, ...people]);
-        c.block([
-          c.sign(owner, call("register_network", { hotkey: Keypair.fromUri("//Bob//owner").ss58Address })),
-        ]);
+        for (const name of ["//Bob//owner", "//Bob//second"]) {
+          c.block([c.sign(owner, call("register_network", { hotkey: Keypair.fromUri(name).ss58Address }))]);
+        }
+        // Two of the hotkeys exist from the start and everyone stakes to them, so unstakes and swaps have
+        // something to move.
+        for (const h of [0, 1]) {
+          c.block([c.sign(owner, call("burned_register", { netuid: 1, hotkey: hot(h) }))]);
+          for (const p of people) {
+            c.block([c.sign(p, call("add_stake", { hotkey: hot(h), netuid: 1, amountStaked: 20n * TAO }))]);
+          }
+        }
         let minted = C.TotalIssuance.get(c.store);
         let balancesIssuance = BalancesStorage.TotalIssuance.get(c.store);
         for (const a of actions) {
@@ -94,21 +124,23 @@ describe("conservation through blocks", () => {
             0n,
           );
           expect(balancesIssuance).toBe(balances);
-          const stake = [...S.TotalHotkeyAlpha.entries(c.store)]
-            .filter(([, n]) => n === 1)
-            .reduce((s, [, , v]) => s + v, 0n);
-          const pending =
-            C.PendingServerEmission.get(c.store, 1) +
-            C.PendingValidatorEmission.get(c.store, 1) +
-            C.PendingRootAlphaDivs.get(c.store, 1) +
-            C.PendingOwnerCut.get(c.store, 1);
-          expect(stake + pending + C.SubnetProtocolAlpha.get(c.store, 1)).toBeLessThanOrEqual(
-            S.SubnetAlphaOut.get(c.store, 1),
-          );
-          // The pool's TAO is really in the subnet's account.
-          expect(SystemStorage.Account.get(c.store, subnetAccountId(1)).data.free).toBeGreaterThanOrEqual(
-            S.SubnetTAO.get(c.store, 1),
-          );
+          for (const netuid of [1, 2]) {
+            const stake = [...S.TotalHotkeyAlpha.entries(c.store)]
+              .filter(([, n]) => n === netuid)
+              .reduce((s, [, , v]) => s + v, 0n);
+            const pending =
+              C.PendingServerEmission.get(c.store, netuid) +
+              C.PendingValidatorEmission.get(c.store, netuid) +
+              C.PendingRootAlphaDivs.get(c.store, netuid) +
+              C.PendingOwnerCut.get(c.store, netuid);
+            expect(stake + pending + C.SubnetProtocolAlpha.get(c.store, netuid)).toBeLessThanOrEqual(
+              S.SubnetAlphaOut.get(c.store, netuid),
+            );
+            // The pool's TAO is really in the subnet's account.
+            expect(
+              SystemStorage.Account.get(c.store, subnetAccountId(netuid)).data.free,
+            ).toBeGreaterThanOrEqual(S.SubnetTAO.get(c.store, netuid));
+          }
         }
       }),
       { numRuns: 12 },
