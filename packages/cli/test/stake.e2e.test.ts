@@ -186,10 +186,11 @@ describe("tao stake add", () => {
         /more than 1/,
       ],
     ];
-    for (const [args, code, message] of cases) {
-      const r = await f.run(["stake", "add", ...args, "-y"]);
-      expect(r.code, `${args.join(" ")}: ${r.stderr}`).toBe(code);
-      expect(r.stderr).toMatch(message);
+    // Refused runs send nothing, so they can run side by side.
+    const runs = await Promise.all(cases.map(([args]) => f.run(["stake", "add", ...args, "-y"])));
+    for (const [i, [args, code, message]] of cases.entries()) {
+      expect(runs[i]!.code, `${args.join(" ")}: ${runs[i]!.stderr}`).toBe(code);
+      expect(runs[i]!.stderr).toMatch(message);
     }
     const json = await f.run([
       "stake",
@@ -376,10 +377,11 @@ describe("tao stake move, transfer, swap", () => {
       ],
       [["stake", "swap", ...base, "--dest-netuid", "2", "--amount", "0.1234567891"], 2, /--amount/],
     ];
-    for (const [args, code, message] of cases) {
-      const r = await f.run([...args, "-y"]);
-      expect(r.code, `${args.join(" ")}: ${r.stderr}`).toBe(code);
-      expect(r.stderr).toMatch(message);
+    // Refused runs send nothing, so they can run side by side.
+    const runs = await Promise.all(cases.map(([args]) => f.run([...args, "-y"])));
+    for (const [i, [args, code, message]] of cases.entries()) {
+      expect(runs[i]!.code, `${args.join(" ")}: ${runs[i]!.stderr}`).toBe(code);
+      expect(runs[i]!.stderr).toMatch(message);
     }
     expect(await bobState()).toEqual(before);
   });
@@ -632,10 +634,12 @@ describe("tao stake child", () => {
       [["set", "--netuid", "0", "--children", bobHot, "--proportions", "0.5"], /root subnet/],
       [["take", "--netuid", "1", "--take", "0.5"], /maximum 0\.18/],
     ];
-    for (const [args, message] of cases) {
-      const r = await f.run(["stake", "child", ...args, "--wallet-name", "alice", "-y"]);
-      expect(r.code, `${args.join(" ")}: ${r.stderr}`).toBe(2);
-      expect(r.stderr).toMatch(message);
+    const runs = await Promise.all(
+      cases.map(([args]) => f.run(["stake", "child", ...args, "--wallet-name", "alice", "-y"])),
+    );
+    for (const [i, [args, message]] of cases.entries()) {
+      expect(runs[i]!.code, `${args.join(" ")}: ${runs[i]!.stderr}`).toBe(2);
+      expect(runs[i]!.stderr).toMatch(message);
     }
     const now = await f.devnet.client.call<{ number: number }>("chain_getHeader", []);
     expect(now.number).toBe(before.number);
