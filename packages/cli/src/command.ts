@@ -1,5 +1,6 @@
 import type { Command } from "commander";
-import { DECLINE, JSON_OUTPUT, PROMPT } from "./common-options.js";
+import { DECLINE, JSON_OUTPUT, PROMPT, QUIET, VERBOSE } from "./common-options.js";
+import { usageError } from "./errors.js";
 import { addOptions, booleanOption, listOption, type OptionDef, stringOption } from "./options.js";
 import type { Ui } from "./ui/ui.js";
 
@@ -40,7 +41,7 @@ export function defineCommand(parent: Command, spec: CommandSpec): Command {
     .description(spec.description ?? spec.summary);
   for (const alias of spec.aliases ?? []) cmd.alias(alias);
   for (const a of spec.arguments ?? []) cmd.argument(`[${a.name}]`, a.description);
-  addOptions(cmd, [...spec.options, JSON_OUTPUT, PROMPT]);
+  addOptions(cmd, [...spec.options, JSON_OUTPUT, PROMPT, QUIET, VERBOSE]);
   if (spec.examples?.length) {
     cmd.addHelpText("after", `\nExamples:\n${spec.examples.map((e) => `  $ ${e}`).join("\n")}\n`);
   }
@@ -51,8 +52,12 @@ export function defineCommand(parent: Command, spec: CommandSpec): Command {
     const config = readConfig();
     const string = (def: OptionDef) => stringOption(opts, def, process.env, config);
     const boolean = (def: OptionDef) => booleanOption(opts, def, process.env, config);
+    const quiet = boolean(QUIET) === true;
+    if (quiet && boolean(VERBOSE)) throw usageError("Cannot specify both `--quiet` and `--verbose`");
+    if (boolean(VERBOSE)) process.env.TAO_DEBUG = "1";
     const ui = new Ui({
       json: boolean(JSON_OUTPUT) === true,
+      quiet,
       prompt: boolean(PROMPT) !== false,
       decline: spec.options.includes(DECLINE) && boolean(DECLINE) === true,
     });

@@ -34,6 +34,16 @@ export const JSON_OUTPUT: OptionDef = {
   description: "print one JSON document on stdout and nothing else",
 };
 
+export const QUIET: OptionDef = {
+  flags: "--quiet",
+  description: "only results and errors: no progress, spinners or notes on stderr",
+};
+
+export const VERBOSE: OptionDef = {
+  flags: "--verbose",
+  description: "more detail, including stack traces on errors",
+};
+
 export const PROMPT: OptionDef = {
   flags: "--prompt",
   negate: { flags: "--no-prompt", aliases: ["-y", "--yes", "--no_prompt"] },

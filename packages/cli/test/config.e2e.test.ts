@@ -65,6 +65,12 @@ describe("tao config", () => {
     );
   });
 
+  it("refuses --quiet with --verbose, as btcli does", async () => {
+    const r = await tao(["config", "get", "--quiet", "--verbose"], { BTCLI_CONFIG_PATH: fresh() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/Cannot specify both `--quiet` and `--verbose`/);
+  });
+
   it("no colour codes when stdout is not a terminal, even without NO_COLOR", async () => {
     const r = await tao(["config", "get"], { BTCLI_CONFIG_PATH: fresh(), NO_COLOR: "" });
     // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for ANSI escapes

@@ -161,8 +161,9 @@ describe("tao wallet transfer", () => {
       "-y",
       "--json",
     ];
-    const mortal = await f.run([...base, "--era", "4", "--no-wait-for-finalization"]);
+    const mortal = await f.run([...base, "--era", "4", "--no-wait-for-finalization", "--quiet"]);
     expect(mortal.code, mortal.stderr).toBe(0);
+    expect(mortal.stderr).toBe(""); // --quiet: no notes
     expect(onlyJson(mortal).block.number).toBeGreaterThan(0);
     const bad = await f.run([...base, "--period", "0"]);
     expect(bad.code).toBe(2);

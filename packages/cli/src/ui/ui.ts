@@ -9,6 +9,8 @@ export interface UiOptions {
   prompt: boolean;
   /** --no: decline every confirmation. */
   decline?: boolean;
+  /** --quiet: no notes or spinners. */
+  quiet?: boolean;
 }
 
 /**
@@ -21,11 +23,13 @@ export class Ui {
   readonly canPrompt: boolean;
   readonly #promptsOn: boolean;
   readonly #decline: boolean;
+  readonly #quiet: boolean;
 
   constructor(options: UiOptions) {
     this.json = options.json;
     this.#promptsOn = options.prompt;
     this.#decline = options.decline === true;
+    this.#quiet = options.quiet === true;
     this.canPrompt = options.prompt && Boolean(process.stdin.isTTY) && Boolean(process.stderr.isTTY);
   }
 
@@ -36,7 +40,7 @@ export class Ui {
 
   /** Progress and status for people, always on stderr (stdout is for results). */
   note(text: string): void {
-    process.stderr.write(`${text}\n`);
+    if (!this.#quiet) process.stderr.write(`${text}\n`);
   }
 
   warn(text: string): void {
@@ -54,7 +58,7 @@ export class Ui {
   }
 
   busy(label: string): () => void {
-    return startSpinner(label);
+    return this.#quiet ? () => {} : startSpinner(label);
   }
 
   /**
