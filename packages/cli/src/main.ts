@@ -1,7 +1,7 @@
 import { CommanderError } from "commander";
 import pc from "picocolors";
 import { CliError, EXIT } from "./errors.js";
-import { buildProgram } from "./program.js";
+import { buildProgram, commandTree } from "./program.js";
 
 const argv = process.argv.slice(2);
 const jsonMode = argv.some((a) => a === "--json" || a === "--json-output" || a === "--json-out");
@@ -59,6 +59,8 @@ program.commands.forEach(function override(cmd) {
 try {
   if (argv.length === 0) {
     program.outputHelp();
+  } else if (argv[0] === "--commands") {
+    process.stdout.write(commandTree(program));
   } else {
     await program.parseAsync(process.argv);
   }

@@ -22,6 +22,7 @@ export function buildProgram(): Command {
   const program = new Command("tao")
     .description("OpenTAO: wallets, chain, subnets and Yuma Consensus, in the spirit of btcli")
     .version(version, "-V, --version")
+    .option("--commands", "print every group and command with its aliases")
     .showSuggestionAfterError()
     .showHelpAfterError("(add --help for usage)")
     .configureHelp({ sortSubcommands: false, showGlobalOptions: false });
@@ -38,4 +39,18 @@ export function buildProgram(): Command {
   registerUtils(program);
   registerExplorer(program);
   return program;
+}
+
+/** btcli's `--commands`: every group and command with its aliases, as an indented tree. */
+export function commandTree(program: Command): string {
+  const lines: string[] = [];
+  const walk = (cmd: Command, depth: number) => {
+    for (const sub of cmd.commands) {
+      const aliases = sub.aliases().filter((a) => !a.includes("_"));
+      lines.push(`${"  ".repeat(depth)}${sub.name()}${aliases.length ? ` (${aliases.join(", ")})` : ""}`);
+      walk(sub, depth + 1);
+    }
+  };
+  walk(program, 0);
+  return `${lines.join("\n")}\n`;
 }

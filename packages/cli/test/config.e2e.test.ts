@@ -65,6 +65,13 @@ describe("tao config", () => {
     );
   });
 
+  it("tao --commands prints the command tree with aliases", async () => {
+    const r = await tao(["--commands"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^subnets \(s, subnet\)\n {2}list\n {2}show \(metagraph\)$/m);
+    expect(r.stdout).toMatch(/^config \(c, conf\)\n {2}set\n {2}get\n {2}clear$/m);
+  });
+
   it("refuses --quiet with --verbose, as btcli does", async () => {
     const r = await tao(["config", "get", "--quiet", "--verbose"], { BTCLI_CONFIG_PATH: fresh() });
     expect(r.code).toBe(2);

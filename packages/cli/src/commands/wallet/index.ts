@@ -52,7 +52,7 @@ export function registerWallet(program: Command): void {
   const wallet = program
     .command("wallet")
     .aliases(["w", "wallets"])
-    .summary("create, restore and list wallets; sign and verify messages")
+    .summary("wallets and their keys; balances, transfers, identities and key swaps on chain")
     .description(
       "Wallets in btcli's format: <wallet-path>/<name>/coldkey, coldkeypub.txt and hotkeys/<hotkey>.",
     );
