@@ -27,6 +27,7 @@ export interface Reward {
   reward: number;
 }
 
+/** A subnet's work, as the validator sees it. Each step calls `challenge` and then `score` for it. */
 export interface ValidatorTask<T extends Synapse> {
   /** A fresh challenge for this step. */
   challenge(step: number): T;
