@@ -25,29 +25,48 @@ export interface SubnetSpec<S extends Synapse = Synapse> {
   description: string;
   synapse: SynapseClass<S>;
   task(seed?: number): ValidatorTask<S>;
-  /** Trains every miner of the lineup (the slow part: a second or two each for the neural nets). */
-  miners(): TrainedMiner<S>[];
+  /** Trains the lineup's miners, or only those named (the slow part: seconds for the neural nets). */
+  miners(only?: readonly string[]): TrainedMiner<S>[];
 }
 
-function forecastMiner(name: string, m: F.Forecaster): TrainedMiner<Forecast> {
-  return { name, model: m.model, forward: forecastForward(m), quality: () => forecastQuality(m) };
+/** Builds the named entries of a lineup, in lineup order. */
+function build<S extends Synapse>(
+  lineup: [string, () => Omit<TrainedMiner<S>, "name">][],
+  only?: readonly string[],
+): TrainedMiner<S>[] {
+  const unknown = only?.filter((n) => !lineup.some(([name]) => name === n)) ?? [];
+  if (unknown.length > 0)
+    throw new Error(`no miner ${unknown.join(", ")}; the lineup has ${lineup.map(([n]) => n).join(", ")}`);
+  return lineup.filter(([name]) => !only || only.includes(name)).map(([name, make]) => ({ name, ...make() }));
 }
 
-function textMiner(name: string, m: T.CharModel): TrainedMiner<NextChar> {
-  return { name, model: m.model, forward: textForward(m), quality: () => textQuality(m) };
-}
+const forecastMiner = (m: F.Forecaster) => ({
+  model: m.model,
+  forward: forecastForward(m),
+  quality: () => forecastQuality(m),
+});
+
+const textMiner = (m: T.CharModel) => ({
+  model: m.model,
+  forward: textForward(m),
+  quality: () => textQuality(m),
+});
 
 export const forecastSubnet: SubnetSpec<Forecast> = {
   name: "forecast",
   description: "time-series forecasting; quality = held-out skill exp(−MASE)",
   synapse: Forecast,
   task: (seed) => new ForecastTask(seed === undefined ? {} : { seed }),
-  miners: () => [
-    forecastMiner("naive", F.naive),
-    forecastMiner("autoregressive", F.autoregressive(6)),
-    forecastMiner("holt-winters", F.holtWinters()),
-    forecastMiner("neural-net", F.neuralNet({ window: 36, hidden: 24, samples: 8000 })),
-  ],
+  miners: (only) =>
+    build(
+      [
+        ["naive", () => forecastMiner(F.naive)],
+        ["autoregressive", () => forecastMiner(F.autoregressive(6))],
+        ["holt-winters", () => forecastMiner(F.holtWinters())],
+        ["neural-net", () => forecastMiner(F.neuralNet({ window: 36, hidden: 24, samples: 8000 }))],
+      ],
+      only,
+    ),
 };
 
 export const textSubnet: SubnetSpec<NextChar> = {
@@ -55,14 +74,17 @@ export const textSubnet: SubnetSpec<NextChar> = {
   description: "next-character prediction on Shakespeare; quality = held-out 1/perplexity",
   synapse: NextChar,
   task: (seed) => new TextTask(seed === undefined ? {} : { seed }),
-  miners: () => {
+  miners: (only) => {
     const text = trainingText();
-    return [
-      textMiner("frequencies", T.frequencies(text)),
-      textMiner("logistic", T.logisticRegression(text, 2, 1)),
-      textMiner("neural-net", T.neuralNet(text, { steps: 100_000 })),
-      textMiner("ngram", T.ngram(text, 5)),
-    ];
+    return build(
+      [
+        ["frequencies", () => textMiner(T.frequencies(text))],
+        ["logistic", () => textMiner(T.logisticRegression(text, 2, 1))],
+        ["neural-net", () => textMiner(T.neuralNet(text, { steps: 100_000 }))],
+        ["ngram", () => textMiner(T.ngram(text, 5))],
+      ],
+      only,
+    );
   },
 };
 

@@ -21,7 +21,7 @@ async function play<S extends Synapse>(
   names: { honest: string; replayed: string },
   random: (s: S) => S,
 ): Promise<Record<string, number>> {
-  const lineup = spec.miners();
+  const lineup = spec.miners([names.honest, names.replayed]);
   const honestModel = lineup.find((m) => m.name === names.honest)!;
   const replayedModel = lineup.find((m) => m.name === names.replayed)!;
   const axons: Axon[] = [];
@@ -122,7 +122,7 @@ describe("text subnet scoring", () => {
     const r = rng(2);
     const totals = await play(
       textSubnet as SubnetSpec<NextChar>,
-      { honest: "ngram", replayed: "neural-net" },
+      { honest: "ngram", replayed: "logistic" },
       (s) => {
         s.probabilities = s.contexts.map(() => {
           const p = Array.from(VOCAB, () => r());

@@ -45,7 +45,7 @@ describe("subnet template", () => {
       name: "add_stake",
       args: { hotkey: hotkey.ss58Address, netuid: 0, amountStaked: 1000n * TAO },
     });
-    const lineup = forecastSubnet.miners().filter((m) => m.name !== "holt-winters");
+    const lineup = forecastSubnet.miners(["naive", "autoregressive", "neural-net"]);
     const quality = new Map<string, number>();
     for (const m of lineup) {
       const key = Keypair.fromUri(`//Bob//${m.name}`);
@@ -128,7 +128,7 @@ describe("subnet template", () => {
       name: "add_stake",
       args: { hotkey: hotkey.ss58Address, netuid: 0, amountStaked: 1000n * TAO },
     });
-    const [best] = forecastSubnet.miners().slice(-1);
+    const [best] = forecastSubnet.miners(["neural-net"]);
     const key = Keypair.fromUri("//Charlie//cr-miner");
     await submitOrThrow(client, Keypair.fromUri("//Charlie"), {
       pallet: "SubtensorModule",

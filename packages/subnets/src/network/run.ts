@@ -3,7 +3,7 @@
 // validator, and Yuma Consensus paying out. It measures a few epochs after a warm-up epoch and returns
 // what each miner earned next to its held-out quality.
 import { cryptoReady, Keypair } from "@opentao/primitives";
-import { type ChainClient, Metagraph, type Synapse } from "@opentao/sdk";
+import { Metagraph, type Synapse } from "@opentao/sdk";
 import { startDevnet } from "@opentao/testkit";
 import { SUBNETS, type SubnetSpec } from "../lineup.js";
 import { spearman } from "../stats.js";
@@ -230,7 +230,7 @@ export async function runNetwork(options: NetworkOptions = {}): Promise<NetworkS
           client,
           netuid: s.netuid,
           hotkey: key(`//${v.name}//${s.spec.name}`),
-          task: s.spec.task() as never,
+          task: s.spec.task(),
           timeout: 5,
         });
         s.validators.push({ validator, name: v.name });
@@ -376,5 +376,3 @@ function summarize(block: number, seconds: number, running: RunningSubnet[]): Ne
     })),
   };
 }
-
-export type { ChainClient };

@@ -3,7 +3,7 @@
 // SIGINT/SIGTERM; errors go to stderr; exit 2 for bad flags, 1 when the neuron cannot run.
 import { cryptoReady } from "@opentao/primitives";
 import { ChainClient, resolveNetwork, type Synapse, Wallet } from "@opentao/sdk";
-import { SUBNETS, type SubnetSpec } from "../lineup.js";
+import { SUBNETS, type SubnetSpec, type TrainedMiner } from "../lineup.js";
 import { ConfigError, parseNeuronArgs, USAGE } from "./config.js";
 import { Miner } from "./miner.js";
 import { Dummy } from "./protocol.js";
@@ -52,11 +52,12 @@ async function main() {
   const stop = new AbortController();
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => stop.abort());
   if (config.role === "miner") {
-    const lineup = spec.miners();
-    const chosen = config.neuron.model ?? lineup[lineup.length - 1]!.name;
-    const model = lineup.find((m) => m.name === chosen);
-    if (!model)
-      throw new ConfigError(`--neuron.model must be one of ${lineup.map((m) => m.name).join(", ")}`);
+    let model: TrainedMiner<Synapse>;
+    try {
+      model = (config.neuron.model ? spec.miners([config.neuron.model]) : spec.miners().slice(-1))[0]!;
+    } catch (e) {
+      throw new ConfigError(`--neuron.model: ${e instanceof Error ? e.message : e}`);
+    }
     const miner = await new Miner({
       client,
       netuid: config.netuid,
