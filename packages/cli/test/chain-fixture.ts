@@ -3,7 +3,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { cryptoReady, Keypair } from "@opentao/primitives";
-import { devAccount } from "@opentao/runtime";
+import { devAccount, type PresetName } from "@opentao/runtime";
 import { Wallet } from "@opentao/sdk";
 import { type Devnet, startDevnet } from "@opentao/testkit";
 import { type TaoResult, tao } from "./run-tao.js";
@@ -24,9 +24,12 @@ export interface ChainFixture {
 }
 
 /** Dev accounts get wallets named after them in lower case; each hotkey is the account's //name//hot. */
-export async function startChainFixture(accounts = ["Alice", "Bob"]): Promise<ChainFixture> {
+export async function startChainFixture(
+  accounts = ["Alice", "Bob"],
+  options: { preset?: PresetName } = {},
+): Promise<ChainFixture> {
   await cryptoReady();
-  const devnet = await startDevnet({ where: "in-process" });
+  const devnet = await startDevnet({ where: "in-process", ...options });
   const walletPath = mkdtempSync(join(tmpdir(), "opentao-cli-chain-"));
   const config = join(walletPath, "config.yml");
   const addWallet = async (name: string, coldkey: Keypair, hotkey?: Keypair) => {

@@ -241,3 +241,34 @@ describe("tao subnets show, hyperparameters, price", () => {
     expect(none.code).toBe(2);
   });
 });
+
+describe("tao subnets start on a chain that needs start_call (the mainnet preset)", () => {
+  it("check-start says it can start; start starts it; check-start then says started", async () => {
+    const main = await startChainFixture(["Alice"], { preset: "mainnet" });
+    try {
+      const { Keypair } = await import("@opentao/primitives");
+      const { devAccount } = await import("@opentao/runtime");
+      const r = await main.devnet.client.submit(devAccount("Alice"), {
+        pallet: "SubtensorModule",
+        name: "register_network",
+        args: { hotkey: Keypair.fromUri("//alice//hot").ss58Address },
+      });
+      const sn = String(
+        (r.events as { event: { name: string; data: { netuid: number } } }[]).find(
+          (e) => e.event.name === "NetworkAdded",
+        )!.event.data.netuid,
+      );
+      const before = onlyJson(await main.runNet(["subnets", "check-start", "--netuid", sn, "--json"]));
+      expect(before).toMatchObject({ started: false, blocks_remaining: 0, first_emission_block: null });
+      const human = await main.runNet(["subnets", "check-start", "--netuid", sn]);
+      expect(human.stdout).toMatch(new RegExp(`Subnet ${sn} can be started now`));
+      const start = await main.run(["subnets", "start", "--wallet-name", "alice", "--netuid", sn, "-y"]);
+      expect(start.code, start.stderr).toBe(0);
+      expect(start.stdout).toMatch(new RegExp(`Successfully started subnet ${sn}'s emission schedule`));
+      const after = onlyJson(await main.runNet(["subnets", "check-start", "--netuid", sn, "--json"]));
+      expect(after.started).toBe(true);
+    } finally {
+      await main.stop();
+    }
+  });
+});

@@ -4,7 +4,7 @@ import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { NodeService, silentLogger } from "@opentao/node";
-import type { GenesisConfig } from "@opentao/runtime";
+import type { GenesisConfig, PresetName } from "@opentao/runtime";
 import { ChainClient } from "@opentao/sdk";
 
 export interface DevnetOptions {
@@ -15,6 +15,8 @@ export interface DevnetOptions {
   blockTimeMs?: number;
   /** In-process only: a genesis other than the dev genesis (balances, subnets with neurons and stake). */
   genesis?: GenesisConfig;
+  /** In-process only: the runtime preset (default `fast`); `mainnet` for Subtensor's own values. */
+  preset?: PresetName;
 }
 
 export interface Devnet {
@@ -34,8 +36,10 @@ export interface Devnet {
 export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> {
   const mode = options.mode ?? "instant";
   if (options.where === "child") {
-    if (options.genesis)
-      throw new Error("startDevnet: genesis is for in-process devnets; write a --genesis file for a child");
+    if (options.genesis || options.preset)
+      throw new Error(
+        "startDevnet: genesis and preset are for in-process devnets; pass node flags to a child",
+      );
     return connect(await spawnChild(mode, options.blockTimeMs));
   }
   const node = await NodeService.start({
@@ -45,6 +49,7 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<Devnet> 
     verifyThreads: 0,
     ...(options.blockTimeMs ? { blockTimeMs: options.blockTimeMs } : {}),
     ...(options.genesis ? { genesis: options.genesis } : {}),
+    ...(options.preset ? { preset: options.preset } : {}),
     logger: silentLogger,
   });
   return connect({ url: node.rpc.url, stop: () => node.stop() });
