@@ -23,3 +23,6 @@ export function estimateFee(call: RuntimeCall, nonce: number): bigint {
 
 /** Balances' existential deposit (Subtensor's 500 rao). */
 export const EXISTENTIAL_DEPOSIT = PRESETS.mainnet.chain.existentialDeposit;
+
+/** What a hotkey swap or a coldkey swap announcement recycles (Subtensor's KeySwapCost, 0.1 TAO). */
+export const KEY_SWAP_COST = PRESETS.mainnet.swaps.keySwapCost;

@@ -2,8 +2,7 @@
 import { cryptoReady } from "@opentao/primitives";
 import type { RuntimeCall } from "@opentao/runtime";
 import { money, tao } from "../../amount.js";
-import type { Chain } from "../../chain/connect.js";
-import { withChain } from "../../chain/connect.js";
+import { type Chain, withChain } from "../../chain/connect.js";
 import { estimateFee } from "../../chain/fee.js";
 import { freeBalance } from "../../chain/reads.js";
 import { eventsNamed, sendCall } from "../../chain/send.js";
