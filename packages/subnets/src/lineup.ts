@@ -71,7 +71,7 @@ export const forecastSubnet: SubnetSpec<Forecast> = {
 
 export const textSubnet: SubnetSpec<NextChar> = {
   name: "text",
-  description: "next-character prediction on Shakespeare; quality = held-out 1/perplexity",
+  description: "next-character prediction on Moby-Dick; quality = held-out 1/perplexity",
   synapse: NextChar,
   task: (seed) => new TextTask(seed === undefined ? {} : { seed }),
   miners: (only) => {

@@ -72,7 +72,7 @@ export class TextTask implements ValidatorTask<NextChar> {
     };
     const accuracy = (s: NextChar) =>
       Math.exp(truth.reduce((sum, c, i) => sum + logProb(s.probabilities![i]!, c), 0) / truth.length);
-    // Distributions from two different models differ by more than 1e-3 somewhere among 24 × 65 values.
+    // Distributions from two different models differ by more than 1e-3 somewhere among 24 × 75 values.
     return rewardAnswers(responses, timeout, valid, accuracy, 1e-3);
   }
 }
