@@ -141,41 +141,21 @@ describe("tao subnets create, identity, start, register", () => {
     const poor = Keypair.fromUri("//PoorOwner");
     await f.addWallet("poor", poor);
     await f.devnet.client.call("dev_setBalance", [poor.ss58Address, "1000000"]);
-    const missing = await f.run([
-      "subnets",
-      "register",
-      "--wallet-name",
-      "bob",
-      "--netuid",
-      "999",
-      "-y",
-      "--json",
+    const register = (wallet: string, sn: string, extra: string[] = []) =>
+      f.run(["subnets", "register", "--wallet-name", wallet, "--netuid", sn, "-y", ...extra]);
+    // All refused before anything is sent: run them side by side.
+    const [missing, ghost, broke, badNetuid] = await Promise.all([
+      register("bob", "999", ["--json"]),
+      register("ghost", String(netuid)),
+      register("poor", String(netuid)),
+      register("bob", "one"),
     ]);
     expect(missing.code).toBe(2);
     expect(onlyJson(missing).error).toMatch(/subnet 999 does not exist/);
-    const ghost = await f.run([
-      "subnets",
-      "register",
-      "--wallet-name",
-      "ghost",
-      "--netuid",
-      String(netuid),
-      "-y",
-    ]);
     expect(ghost.code).toBe(2);
-    const broke = await f.run([
-      "subnets",
-      "register",
-      "--wallet-name",
-      "poor",
-      "--netuid",
-      String(netuid),
-      "-y",
-    ]);
     expect(broke.code).toBe(1);
     expect(broke.stderr).toMatch(/is not enough to pay/);
     expect(await f.free(poor.ss58Address)).toBe(1_000_000n);
-    const badNetuid = await f.run(["subnets", "register", "--wallet-name", "bob", "--netuid", "one", "-y"]);
     expect(badNetuid.code).toBe(2);
     expect(badNetuid.stderr).toMatch(/--netuid must be a whole number/);
   });
@@ -209,35 +189,46 @@ describe("tao subnets create, identity, start, register", () => {
 });
 
 describe("tao subnets show, hyperparameters, price", () => {
+  // Reads only: each test runs its commands side by side.
   it("show --json returns the metagraph; show (alias metagraph) prints the neurons", async () => {
-    const m = onlyJson(await f.runNet(["subnets", "show", "--netuid", String(netuid), "--json"]));
+    const sn = String(netuid);
+    const [json, human, missing] = await Promise.all([
+      f.runNet(["subnets", "show", "--netuid", sn, "--json"]),
+      f.runNet(["subnets", "metagraph", "--netuid", sn]),
+      f.runNet(["subnets", "show", "--netuid", "999"]),
+    ]);
+    const m = onlyJson(json);
     expect(m.netuid).toBe(netuid);
     expect(m.n).toBe(m.hotkeys.length);
     expect(m.coldkeys).toContain(f.address("Bob"));
     expect(m).toHaveProperty("weights");
-    const human = await f.runNet(["subnets", "metagraph", "--netuid", String(netuid)]);
     expect(human.stdout).toMatch(/UID\s+Stake \(α\)\s+Dividends/);
     expect(human.stdout).toContain(f.address("Bob"));
-    const missing = await f.runNet(["subnets", "show", "--netuid", "999"]);
     expect(missing.code).toBe(2);
   });
 
   it("hyperparameters in btcli's snake_case names", async () => {
-    const h = onlyJson(await f.runNet(["subnets", "hyperparameters", "--netuid", String(netuid), "--json"]));
+    const [json, human] = await Promise.all([
+      f.runNet(["subnets", "hyperparameters", "--netuid", String(netuid), "--json"]),
+      f.runNet(["subnets", "hyperparameters", "--netuid", String(netuid)]),
+    ]);
+    const h = onlyJson(json);
     expect(h.hyperparameters).toHaveProperty("tempo");
     expect(h.hyperparameters).toHaveProperty("immunity_period");
-    const human = await f.runNet(["subnets", "hyperparameters", "--netuid", String(netuid)]);
     expect(human.stdout).toMatch(/HYPERPARAMETER\s+VALUE/);
     expect(human.stdout).toMatch(/^tempo\s+\d+$/m);
   });
 
   it("price of given netuids, JSON and table", async () => {
-    const p = onlyJson(await f.runNet(["subnets", "price", "--netuids", `0,${netuid}`, "--json"]));
+    const [json, human, none] = await Promise.all([
+      f.runNet(["subnets", "price", "--netuids", `0,${netuid}`, "--json"]),
+      f.runNet(["subnets", "price", "--all"]),
+      f.runNet(["subnets", "price"]),
+    ]);
+    const p = onlyJson(json);
     expect(p.prices["0"].price).toEqual({ rao: "1000000000", tao: "1" });
     expect(p.prices[String(netuid)].price.rao).toMatch(/^\d+$/);
-    const human = await f.runNet(["subnets", "price", "--all"]);
     expect(human.stdout).toMatch(/Netuid\s+Symbol\s+Price/);
-    const none = await f.runNet(["subnets", "price"]);
     expect(none.code).toBe(2);
   });
 });
