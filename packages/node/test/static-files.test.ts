@@ -2,7 +2,7 @@
 // nothing outside the directory.
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { type AddressInfo, connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -55,5 +55,20 @@ describe("serveStatic", () => {
     const r = await fetch(`${base}/explorer/..%2fsecret.txt`);
     expect(r.status).toBe(403);
     expect(await r.text()).not.toContain("secret\n");
+  });
+
+  it("answers 400 to a request target that is not a URL, instead of rejecting the handler", async () => {
+    const { port } = server.address() as AddressInfo;
+    const reply = await new Promise<string>((resolve, reject) => {
+      const socket = connect(port, "127.0.0.1", () =>
+        socket.write("GET http://[ HTTP/1.1\r\nHost: x\r\n\r\n"),
+      );
+      socket.setEncoding("utf8").once("data", (d: string) => {
+        socket.destroy();
+        resolve(d);
+      });
+      socket.once("error", reject);
+    });
+    expect(reply.split("\r\n")[0]).toBe("HTTP/1.1 400 Bad Request");
   });
 });

@@ -32,7 +32,15 @@ export async function serveStatic(
 ): Promise<boolean> {
   if (req.method !== "GET" && req.method !== "HEAD") return false;
   const prefix = mount.path === "/" ? "" : mount.path.replace(/\/+$/, "");
-  const url = new URL(req.url ?? "/", "http://localhost");
+  let url: URL;
+  try {
+    url = new URL(req.url ?? "/", "http://localhost");
+  } catch {
+    // A request target no URL parser accepts: answered here, as a throw would reject the server's
+    // request handler and end the process.
+    res.writeHead(400).end("bad request target");
+    return true;
+  }
   if (prefix && url.pathname === prefix) {
     res.writeHead(301, { location: `${prefix}/${url.search}` }).end();
     return true;
