@@ -1,10 +1,10 @@
 // The live table and the closing summary of `npm start`, as plain text.
 
-import { formatToken } from "./format.js";
+import { formatTao } from "@opentao/primitives";
 import type { LiveState, NetworkSummary } from "./run.js";
-import { taoValue } from "./run.js";
 
 const pad = (s: string | number, n: number) => String(s).padStart(n);
+const formatToken = (rao: bigint | string) => formatTao(BigInt(rao), { decimals: 6, symbol: "" });
 
 export function renderLive(state: LiveState): string {
   const lines = [`block ${state.block}`];
@@ -40,7 +40,7 @@ export function renderSummary(summary: NetworkSummary): string {
       );
     for (const v of s.validators)
       lines.push(
-        `  ${pad(v.uid, 3)}  ${`validator ${v.name} (dividends ${v.dividends.toFixed(3)})`.padEnd(38)} ${pad("", 7)} ${pad("", 10)} ${pad(formatToken(v.emission), 10)} ${pad(formatToken(taoValue(BigInt(v.emission), s.price)), 9)}`,
+        `  ${pad(v.uid, 3)}  ${`validator ${v.name} (dividends ${v.dividends.toFixed(3)})`.padEnd(38)} ${pad("", 7)} ${pad("", 10)} ${pad(formatToken(v.emission), 10)} ${pad(formatToken(v.emission_tao), 9)}`,
       );
   }
   return lines.join("\n");

@@ -2,7 +2,7 @@
 // miners of four model families serving from axons, three validators per subnet running the template
 // validator, and Yuma Consensus paying out. It measures a few epochs after a warm-up epoch and returns
 // what each miner earned next to its held-out quality.
-import { cryptoReady, Keypair } from "@opentao/primitives";
+import { cryptoReady, Keypair, parseTao } from "@opentao/primitives";
 import { Metagraph, type Synapse } from "@opentao/sdk";
 import { startDevnet } from "@opentao/testkit";
 import { SUBNETS, type SubnetSpec } from "../lineup.js";
@@ -10,6 +10,7 @@ import { spearman } from "../stats.js";
 import { submitOrThrow } from "../template/chain.js";
 import { Miner } from "../template/miner.js";
 import { Validator } from "../template/validator.js";
+import { headsWithin } from "./heads.js";
 
 const TAO = 1_000_000_000n;
 
@@ -99,9 +100,7 @@ const MINER_COLDKEYS = ["Dave", "Eve", "Ferdie"];
 
 /** rao × price ("1.234567890" TAO per alpha) → TAO rao, in integers. */
 export function taoValue(alphaRao: bigint, price: string): bigint {
-  const [whole = "0", frac = ""] = price.split(".");
-  const scaled = BigInt(whole + frac.padEnd(9, "0").slice(0, 9));
-  return (alphaRao * scaled) / TAO;
+  return (alphaRao * parseTao(price, "pool price")) / TAO;
 }
 
 interface RunningSubnet {
@@ -119,6 +118,7 @@ interface RunningSubnet {
 
 export async function runNetwork(options: NetworkOptions = {}): Promise<NetworkSummary> {
   const epochs = options.epochs ?? 8;
+  const blockTimeMs = options.blockTimeMs ?? 1000;
   const log = options.log ?? (() => {});
   const specs = options.subnets ?? SUBNETS;
   if (!Number.isInteger(epochs) || epochs < 1)
@@ -139,7 +139,7 @@ export async function runNetwork(options: NetworkOptions = {}): Promise<NetworkS
   const devnet = await startDevnet({
     where: "child",
     mode: "interval",
-    blockTimeMs: options.blockTimeMs ?? 1000,
+    blockTimeMs,
   });
   const client = devnet.client;
   const key = (uri: string) => Keypair.fromUri(uri);
@@ -154,7 +154,7 @@ export async function runNetwork(options: NetworkOptions = {}): Promise<NetworkS
   };
   const running: RunningSubnet[] = [];
   try {
-    log(`Dev node at ${devnet.url} (in memory, ${options.blockTimeMs ?? 1000} ms blocks).`);
+    log(`Dev node at ${devnet.url} (in memory, ${blockTimeMs} ms blocks).`);
     const alice = key("//Alice");
     for (const spec of specs) {
       await submit(alice, {
@@ -264,14 +264,16 @@ export async function runNetwork(options: NetworkOptions = {}): Promise<NetworkS
 
     const heads = await client.subscribeNewHeads();
     let block = 0;
-    for await (const head of heads) {
+    const done = () => running.every((s) => s.epochs >= epochs);
+    for await (const head of headsWithin(heads, Math.max(60_000, 30 * blockTimeMs))) {
       block = head.number;
       stepAll();
       await Promise.all(running.map((s) => s.meta.sync({ lite: true })));
       for (const s of running) observe(s);
       options.onBlock?.(liveState(block, running));
-      if (running.every((s) => s.epochs >= epochs)) break;
+      if (done()) break;
     }
+    if (!done()) throw new Error(`the node's block subscription ended at block ${block}`);
     await heads.unsubscribe();
     await Promise.all(inFlight.values());
     return summarize(block, (performance.now() - started) / 1000, running);

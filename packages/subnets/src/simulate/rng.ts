@@ -1,20 +1,12 @@
-// A seeded pseudo-random generator for the simulated agents (off-chain behaviour only; the runtime never
-// sees these numbers). mulberry32: small, fast, and the same sequence on every platform for a seed.
+// The simulated agents' randomness (off-chain behaviour only; the runtime never sees these numbers): the
+// package's seeded generator, with the draws the agents need.
+import { rng } from "../rng.js";
 
 export class Rng {
-  #state: number;
+  readonly next: () => number;
 
   constructor(seed: number) {
-    this.#state = seed >>> 0;
-  }
-
-  /** Uniform in [0, 1). */
-  next(): number {
-    this.#state = (this.#state + 0x6d2b79f5) >>> 0;
-    let t = this.#state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+    this.next = rng(seed);
   }
 
   /** Uniform in [lo, hi). */

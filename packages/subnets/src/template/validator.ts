@@ -4,7 +4,7 @@
 // when the subnet asks for it. The shape of bittensor's classic template (neurons/validator.py).
 import { randomInt } from "node:crypto";
 import type { Keypair } from "@opentao/primitives";
-import { weightCommitHash } from "@opentao/runtime";
+import { type RuntimeCall, weightCommitHash } from "@opentao/runtime";
 import {
   type ChainClient,
   convertWeightsAndUidsForEmit,
@@ -12,6 +12,7 @@ import {
   Metagraph,
   type Synapse,
 } from "@opentao/sdk";
+import { submitOrThrow } from "./chain.js";
 
 /** One miner's answer, with the dendrite's status and timing on `synapse.dendrite`. */
 export interface Response<T extends Synapse> {
@@ -222,18 +223,12 @@ export class Validator<T extends Synapse> {
     return { uids: c.uids, weights: c.values, how: "reveal" };
   }
 
-  async #submit(name: string, args: Record<string, unknown>): Promise<void> {
-    const r = await this.options.client.submit(
-      this.options.hotkey,
-      { pallet: "SubtensorModule", name, args } as never,
-      {
-        waitFor: "inBlock",
-      },
-    );
-    if (!r.success)
-      throw new Error(
-        `${name} on subnet ${this.metagraph.netuid} failed: ${r.error?.name ?? "unknown error"}`,
-      );
+  #submit(name: string, args: Record<string, unknown>): Promise<void> {
+    return submitOrThrow(this.options.client, this.options.hotkey, {
+      pallet: "SubtensorModule",
+      name,
+      args,
+    } as RuntimeCall);
   }
 
   /** Steps on every new block until `signal` aborts; a failed step is reported and the loop goes on. */
