@@ -2,6 +2,9 @@
 // shorter: with --epochs 2 and faster blocks the whole network runs in well under a minute. Better
 // models must earn more: Spearman's rank correlation of held-out quality and incentive ≥ 0.8.
 import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { spearman } from "../packages/subnets/src/stats.js";
 
@@ -26,11 +29,16 @@ interface Summary {
 
 describe("npm start", () => {
   it("pays each subnet's miners in the order of their held-out quality", () => {
+    // A home of its own, to see that the run writes no wallets or config there (~/.bittensor).
+    const home = mkdtempSync(join(tmpdir(), "opentao-start-home-"));
     const out = execFileSync("bash", ["scripts/start.sh", "--epochs", "2", "--block-time", "400", "--json"], {
       encoding: "utf8",
       stdio: ["ignore", "pipe", "pipe"],
       timeout: 90_000,
+      env: { ...process.env, HOME: home },
     });
+    expect(existsSync(join(home, ".bittensor"))).toBe(false);
+    rmSync(home, { recursive: true, force: true });
     const summary = JSON.parse(out) as Summary;
     expect(summary.subnets.map((s) => s.name)).toEqual(["forecast", "text"]);
     for (const s of summary.subnets) {

@@ -38,14 +38,26 @@ function parse(argv: string[]) {
 
 class UsageError extends Error {}
 
+/** A run stopped by a signal; exits as a shell reports a process killed by it (128 + its number). */
+class Interrupted extends Error {
+  constructor(readonly signal: "SIGINT" | "SIGTERM") {
+    super(`stopped by ${signal}`);
+  }
+}
+
 async function main() {
   const opts = parse(process.argv.slice(2));
+  // Without this a signal would end the process and leave the dev node's child process running.
+  const stop = new AbortController();
+  for (const signal of ["SIGINT", "SIGTERM"] as const)
+    process.once(signal, () => stop.abort(new Interrupted(signal)));
   const live = !opts.json && process.stdout.isTTY;
   const say = (s: string) => (opts.json ? console.error(s) : console.log(s));
   let lastEpochs = "";
   const summary = await runNetwork({
     epochs: opts.epochs,
     blockTimeMs: opts.blockTimeMs,
+    signal: stop.signal,
     log: say,
     onBlock: (state) => {
       if (live) {
@@ -66,5 +78,6 @@ async function main() {
 
 main().catch((e) => {
   console.error(`npm start: ${e instanceof Error ? e.message : e}`);
+  if (e instanceof Interrupted) process.exit(e.signal === "SIGINT" ? 130 : 143);
   process.exit(e instanceof UsageError ? 2 : 1);
 });

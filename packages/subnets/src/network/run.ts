@@ -24,6 +24,8 @@ export interface NetworkOptions {
   log?: (line: string) => void;
   /** Called after every block with the current state, for a live table. */
   onBlock?: (state: LiveState) => void;
+  /** Aborting stops the run: the node (a child process) is stopped and the run rejects. */
+  signal?: AbortSignal;
 }
 
 export interface LiveMiner {
@@ -153,7 +155,12 @@ export async function runNetwork(options: NetworkOptions = {}): Promise<NetworkS
     return next;
   };
   const running: RunningSubnet[] = [];
+  // Stopping the node fails whatever the run awaits (a submission, the head subscription), so the run
+  // ends through its own error path and cleans up below.
+  const stopNode = () => void devnet.stop();
+  options.signal?.addEventListener("abort", stopNode, { once: true });
   try {
+    options.signal?.throwIfAborted();
     log(`Dev node at ${devnet.url} (in memory, ${blockTimeMs} ms blocks).`);
     const alice = key("//Alice");
     for (const spec of specs) {
@@ -277,7 +284,10 @@ export async function runNetwork(options: NetworkOptions = {}): Promise<NetworkS
     await heads.unsubscribe();
     await Promise.all(inFlight.values());
     return summarize(block, (performance.now() - started) / 1000, running);
+  } catch (error) {
+    throw options.signal?.aborted ? options.signal.reason : error;
   } finally {
+    options.signal?.removeEventListener("abort", stopNode);
     await Promise.all(running.flatMap((s) => s.miners.map((m) => m.miner.stop())));
     for (const s of running) for (const v of s.validators) v.validator.dendrite.close();
     await devnet.stop();
