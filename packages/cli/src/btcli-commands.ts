@@ -22,6 +22,8 @@ const later = (command: string, reason: string): BtcliCommand => ({ command, sta
 const PROXY = "proxies: the runtime has no Proxy pallet";
 const CROWD = "crowdloans: the runtime has no Crowdloan pallet";
 const MECHANISMS = "sub-subnet mechanisms: the runtime has one mechanism per subnet";
+const GOVERNANCE =
+  "the Senate and Triumvirate: Subtensor removed them in Oct 2025 (transactions.md §7); root is the sudo key, as on Subtensor";
 const LIQUIDITY = "user liquidity positions: the runtime's pools have no user liquidity";
 
 export const BTCLI_COMMANDS: readonly BtcliCommand[] = [
@@ -71,8 +73,8 @@ export const BTCLI_COMMANDS: readonly BtcliCommand[] = [
     "stake wizard",
     "an interactive walk-through of stake move/transfer/swap; the commands themselves are here",
   ),
-  later("stake auto", "the runtime has no auto-stake destinations yet (set_coldkey_auto_stake_hotkey)"),
-  later("stake set-auto", "the runtime has no auto-stake destinations yet (set_coldkey_auto_stake_hotkey)"),
+  done("stake auto", "stake-auto.e2e.test.ts"),
+  done("stake set-auto", "stake-auto.e2e.test.ts"),
   done("stake set-claim", "stake.e2e.test.ts"),
   done("stake process-claim", "stake.e2e.test.ts"),
   done("stake child get", "stake.e2e.test.ts"),
@@ -99,13 +101,13 @@ export const BTCLI_COMMANDS: readonly BtcliCommand[] = [
   // sudo
   done("sudo set", "sudo.e2e.test.ts"),
   done("sudo get", "sudo.e2e.test.ts"),
-  later("sudo senate", "in progress"),
-  later("sudo proposals", "in progress"),
-  later("sudo senate-vote", "in progress"),
+  out("sudo senate", GOVERNANCE),
+  out("sudo proposals", GOVERNANCE),
+  out("sudo senate-vote", GOVERNANCE),
   done("sudo set-take", "sudo.e2e.test.ts"),
   done("sudo get-take", "sudo.e2e.test.ts"),
-  later("sudo trim", "in progress"),
-  later("sudo stake-burn", "in progress"),
+  later("sudo trim", "the runtime has no sudo_trim_to_max_allowed_uids (AdminUtils call 78) yet"),
+  later("sudo stake-burn", "the runtime has no add_stake_burn (the subnet owner's buy-back and burn) yet"),
   // weights, axon, view
   done("weights commit", "weights-axon.e2e.test.ts"),
   done("weights reveal", "weights-axon.e2e.test.ts"),

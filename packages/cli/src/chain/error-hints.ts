@@ -48,6 +48,10 @@ const HINTS: Record<string, Hint> = {
     means: "the hotkey belongs to another coldkey",
     todo: "use a hotkey this wallet owns",
   },
+  "SubtensorModule.SameAutoStakeHotkeyAlreadySet": {
+    means: "this hotkey is already the coldkey's auto-stake destination on the subnet",
+    todo: "see the destinations with `tao stake auto`",
+  },
   "SubtensorModule.SubnetNotExists": {
     means: "there is no subnet with this netuid",
     todo: "list subnets with `tao subnets list`",

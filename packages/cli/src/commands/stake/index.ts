@@ -1,10 +1,11 @@
 import type { Command } from "commander";
 import { defineCommand } from "../../command.js";
-import { HOTKEY, NETWORK, SUBMIT_OPTIONS, WALLET_NAME, WALLET_PATH } from "../../common-options.js";
+import { HOTKEY, NETUID, NETWORK, SUBMIT_OPTIONS, WALLET_NAME, WALLET_PATH } from "../../common-options.js";
 import {
   ALL_HOTKEYS,
   ALL_NETUIDS,
   AMOUNT,
+  AUTO_STAKE_HOTKEY,
   CHILD_HOTKEY,
   CHILDREN,
   CLAIM_TYPE,
@@ -43,6 +44,7 @@ const addRemove = () => import("./add-remove.js");
 const moves = () => import("./move.js");
 const children = () => import("./children.js");
 const claims = () => import("./claim.js");
+const autoStake = () => import("./auto.js");
 
 export function registerStake(program: Command): void {
   const stake = program
@@ -171,6 +173,24 @@ export function registerStake(program: Command): void {
     options: [WALLET_NAME, WALLET_PATH, NETUIDS, NETWORK, ...SUBMIT_OPTIONS],
     action: from(claims, "processClaim"),
     examples: ["tao stake process-claim", "tao stake process-claim --netuids 1,2"],
+  });
+
+  defineCommand(stake, {
+    name: "auto",
+    summary: "show the hotkey a coldkey's miner incentive is staked to on each subnet",
+    options: [WALLET_NAME, WALLET_PATH, COLDKEY_SS58, NETWORK],
+    action: from(autoStake, "auto"),
+    examples: ["tao stake auto", "tao stake auto --ss58 5Grw… --json"],
+  });
+  defineCommand(stake, {
+    name: "set-auto",
+    summary: "stake this coldkey's miner incentive on a subnet to another registered hotkey",
+    options: [WALLET_NAME, WALLET_PATH, NETUID, AUTO_STAKE_HOTKEY, NETWORK, ...SUBMIT_OPTIONS],
+    action: from(autoStake, "setAuto"),
+    examples: [
+      "tao stake set-auto --netuid 1 --hotkey-ss58 5FHn…",
+      "tao stake set-auto --netuid 1 --hotkey-ss58 5FHn… -y --json",
+    ],
   });
 
   const child = stake.command("child").alias("children").summary("child hotkeys: get, set, revoke, take");

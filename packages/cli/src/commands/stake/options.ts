@@ -128,3 +128,8 @@ export const TAKE: OptionDef = {
   aliases: ["-t"],
   description: "the take as a fraction, e.g. 0.09 (9 %)",
 };
+export const AUTO_STAKE_HOTKEY: OptionDef = {
+  flags: "--hotkey-ss58 <hotkey>",
+  aliases: ["--wallet-hotkey-ss58", "--wallet_hotkey_ss58"],
+  description: "the registered hotkey (SS58) the coldkey's miner incentive on --netuid is staked to",
+};

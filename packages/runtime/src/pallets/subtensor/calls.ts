@@ -7,6 +7,7 @@ import { ROOT_CLAIM_CALLS } from "./root-claims/calls.js";
 import { rootRegister, tryAssociateHotkey } from "./root-register.js";
 import { serveAxonCall, serveAxonTlsCall, servePrometheusCall } from "./serve.js";
 import { STAKING_CALLS } from "./staking/add-remove.js";
+import { setColdkeyAutoStakeHotkey } from "./staking/auto-stake.js";
 import { CHILD_KEY_CALLS } from "./staking/children.js";
 import { MOVE_CALLS } from "./staking/move.js";
 import { decreaseTake, increaseTake } from "./staking/takes.js";
@@ -46,4 +47,5 @@ export const SUBTENSOR_CALLS: AnyCallDef[] = [
   ...HOTKEY_SWAP_CALLS,
   ...COLDKEY_SWAP_CALLS,
   ...ROOT_CLAIM_CALLS,
+  setColdkeyAutoStakeHotkey,
 ];

@@ -362,6 +362,24 @@ export const SubtensorStorage = {
     value: u64,
     default: 0n,
   }),
+  /** (coldkey, netuid) → the hotkey the coldkey's miner incentive is staked to instead of the miner's. */
+  AutoStakeDestination: new StorageDoubleMap({
+    pallet: PALLET,
+    name: "AutoStakeDestination",
+    hashers: ["Blake2_128Concat", "Identity"],
+    keys: [AccountId, u16],
+    value: Option(AccountId),
+    default: undefined,
+  }),
+  /** (hotkey, netuid) → the coldkeys auto-staking to it, so a hotkey swap can repoint them. */
+  AutoStakeDestinationColdkeys: new StorageDoubleMap({
+    pallet: PALLET,
+    name: "AutoStakeDestinationColdkeys",
+    hashers: ["Blake2_128Concat", "Identity"],
+    keys: [AccountId, u16],
+    value: Vector(AccountId),
+    default: [],
+  }),
   ColdkeySwapAnnouncementDelay: value("ColdkeySwapAnnouncementDelay", u32, 36_000),
   ColdkeySwapReannouncementDelay: value("ColdkeySwapReannouncementDelay", u32, 7_200),
   /** coldkey → (block from which the swap may run, BlakeTwo256 of the new coldkey). */

@@ -5,6 +5,7 @@
 import { I96F32 } from "@opentao/primitives";
 import { runEpoch } from "../../../epoch/epoch.js";
 import type { Scope } from "../../../frame/scope.js";
+import { autoStakeDestination } from "../staking/auto-stake.js";
 import { addToPool, increaseStake } from "../staking/share-pool.js";
 import { SubtensorStorage as S } from "../storage.js";
 import { epochInput, hotkeysOf, writeEpochResult } from "./epoch-input.js";
@@ -94,6 +95,35 @@ function parentChildDividends(
   return out;
 }
 
+/**
+ * Stakes each miner's incentive to its hotkey, or to its owner's auto-stake destination on the subnet;
+ * the owner's own hotkeys' share is withheld. Records MinerBurned and returns the total incentive.
+ */
+export function payIncentives(scope: Scope, netuid: number, incentives: readonly [string, bigint][]): bigint {
+  const { store } = scope;
+  const withheldKeys = ownerHotkeys(scope, netuid);
+  let total = 0n;
+  let withheld = 0n;
+  for (const [hotkey, incentive] of incentives) {
+    if (incentive === 0n) continue;
+    total += incentive;
+    if (withheldKeys.has(hotkey)) {
+      withheld += incentive;
+      // Recycling lowers the subnet's alpha issuance; burning leaves it.
+      if (S.RecycleOrBurn.get(store, netuid) === 1)
+        S.SubnetAlphaOut.mutate(store, netuid, (x) => x - incentive);
+      continue;
+    }
+    const owner = S.Owner.get(store, hotkey);
+    const destination = autoStakeDestination(store, owner, netuid);
+    if (destination !== undefined)
+      scope.emit("SubtensorModule", "AutoStakeAdded", { netuid, destination, hotkey, owner, incentive });
+    increaseStake(store, destination ?? hotkey, owner, netuid, incentive);
+  }
+  C.MinerBurned.set(store, netuid, total === 0n ? 0n : (withheld * U64_MAX) / total);
+  return total;
+}
+
 export function distributeEmission(scope: Scope, netuid: number): void {
   const { store } = scope;
   const pending = drain(scope, netuid);
@@ -103,23 +133,11 @@ export function distributeEmission(scope: Scope, netuid: number): void {
   const hotkeys = hotkeysOf(scope, netuid);
 
   // §5.2 miners
-  const withheldKeys = ownerHotkeys(scope, netuid);
-  let incentiveTotal = 0n;
-  let withheld = 0n;
-  hotkeys.forEach((hotkey, uid) => {
-    const incentive = result.serverEmission[uid] ?? 0n;
-    if (incentive === 0n) return;
-    incentiveTotal += incentive;
-    if (withheldKeys.has(hotkey)) {
-      withheld += incentive;
-      // Recycling lowers the subnet's alpha issuance; burning leaves it.
-      if (S.RecycleOrBurn.get(store, netuid) === 1)
-        S.SubnetAlphaOut.mutate(store, netuid, (x) => x - incentive);
-      return;
-    }
-    increaseStake(store, hotkey, S.Owner.get(store, hotkey), netuid, incentive);
-  });
-  C.MinerBurned.set(store, netuid, incentiveTotal === 0n ? 0n : (withheld * U64_MAX) / incentiveTotal);
+  const incentives = hotkeys.map((hotkey, uid): [string, bigint] => [
+    hotkey,
+    result.serverEmission[uid] ?? 0n,
+  ]);
+  const incentiveTotal = payIncentives(scope, netuid, incentives);
 
   // §5.1: with no miner incentive the validators get the miners' share too.
   const validatorPool = incentiveTotal === 0n ? pending.validator + pending.server : pending.validator;

@@ -22,6 +22,7 @@ import { SubtensorErrors as E } from "../errors.js";
 import { hotkeyAccountExists } from "../hotkeys.js";
 import { indexColdkey, unindexColdkey } from "../root-claims/coldkey-index.js";
 import { RootClaimStorage } from "../root-claims/storage.js";
+import { moveAutoStakeColdkey } from "../staking/auto-stake.js";
 import { decreaseStake, increaseStake, stakeOf } from "../staking/share-pool.js";
 import { SubtensorStorage as S } from "../storage.js";
 import { allNetuids, ROOT_NETUID } from "../subnets.js";
@@ -67,6 +68,7 @@ export function swapColdkey(scope: Scope, oldColdkey: string, newColdkey: string
   const stakingHotkeys = S.StakingHotkeys.get(store, oldColdkey);
   for (const netuid of allNetuids(store)) {
     if (S.SubnetOwner.get(store, netuid) === oldColdkey) S.SubnetOwner.set(store, netuid, newColdkey);
+    moveAutoStakeColdkey(store, netuid, oldColdkey, newColdkey);
     for (const hotkey of stakingHotkeys) {
       const alpha = stakeOf(store, hotkey, oldColdkey, netuid);
       decreaseStake(store, hotkey, oldColdkey, netuid, alpha);

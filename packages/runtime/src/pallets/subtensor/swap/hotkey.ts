@@ -20,6 +20,7 @@ import { isSubnetAccount } from "../accounts.js";
 import { CoinbaseStorage as C } from "../coinbase/storage.js";
 import { SubtensorErrors as E } from "../errors.js";
 import { coldkeyOwnsHotkey, hotkeyAccountExists } from "../hotkeys.js";
+import { moveAutoStakeHotkey } from "../staking/auto-stake.js";
 import { swapChildLinks } from "../staking/children.js";
 import { decreaseStake, increaseStake, stakeOf } from "../staking/share-pool.js";
 import { SubtensorStorage as S } from "../storage.js";
@@ -104,6 +105,7 @@ function swapOnOneSubnet(
     next.push([proportion, newHotkey]);
     S.PendingChildKeys.set(store, netuid, parent, [next, cooldown]);
   }
+  moveAutoStakeHotkey(store, netuid, oldHotkey, newHotkey);
 
   if (S.SubnetOwnerHotkey.contains(store, netuid) && S.SubnetOwnerHotkey.get(store, netuid) === oldHotkey) {
     if (isSubnetAccount(newHotkey)) return E.CannotUseSystemAccount;
