@@ -40,13 +40,18 @@ describe("tao explorer", () => {
     });
   });
 
-  it("refuses an unknown network and a bad port with a usage error", async () => {
+  it("refuses an unknown network, a bad port and a host not of this machine with a usage error", async () => {
     const network = await tao(["explorer", "--network", "mainnet-ish"]);
     expect(network.code).toBe(2);
     expect(network.stderr).toContain(`--network "mainnet-ish" is neither a known network nor a ws:// URL`);
     const port = await tao(["explorer", "--port", "http"]);
     expect(port.code).toBe(2);
     expect(port.stderr).toContain("--port must be an integer 0..65535");
+    // 192.0.2.1 is TEST-NET-1: documentation only, never an address of this machine.
+    const host = await tao(["explorer", "--host", "192.0.2.1", "--port", "0"]);
+    expect(host.code).toBe(2);
+    expect(host.stderr).toContain("cannot listen on 192.0.2.1 port 0: EADDRNOTAVAIL");
+    expect(host.stderr).not.toContain("    at ");
   });
 
   it("tao node --dev --explorer mounts it at /explorer/ beside the RPC", async () => {

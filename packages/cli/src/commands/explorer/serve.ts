@@ -30,7 +30,10 @@ export const serve: Action = async (ctx) => {
       reject(
         e.code === "EADDRINUSE"
           ? usageError(`port ${port} is in use`, "pick another with --port (0: any free one)")
-          : e,
+          : usageError(
+              `cannot listen on ${host} port ${port}: ${e.code ?? e.message}`,
+              "--host takes an address of this machine (127.0.0.1, or 0.0.0.0 for all); ports below 1024 need root",
+            ),
       ),
     );
     server.listen(port, host, resolve);
