@@ -61,6 +61,14 @@ async function play<S extends Synapse>(
   const task = spec.task(42);
   const totals: Record<string, number> = Object.fromEntries(roles.map((n) => [n, 0]));
   try {
+    // One unscored round first. A dendrite times each call from its own start, and the first call's start
+    // pays for the first signature and connection: cold, the honest answer could measure slower than
+    // the copier's relay of it and be taken for the copy.
+    await dendrite.forward(
+      axons.filter((_, i) => roles[i] !== "late").map((a) => a.info()),
+      task.challenge(-1),
+      { timeout: TIMEOUT, deserialize: false },
+    );
     for (let step = 0; step < ROUNDS; step++) {
       const synapse = task.challenge(step);
       const answers = await dendrite.forward(
