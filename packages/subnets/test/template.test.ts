@@ -103,6 +103,19 @@ describe("subnet template", () => {
     validator.dendrite.close();
   }, 60_000);
 
+  it("run() returns when its signal was aborted before it subscribed, without waiting for a block", async () => {
+    const validator = new Validator({
+      client: devnet.client,
+      netuid: 1,
+      hotkey: Keypair.fromUri("//Alice//idle-validator"),
+      task: forecastSubnet.task(1),
+    });
+    const stop = new AbortController();
+    stop.abort();
+    await validator.run({ signal: stop.signal });
+    validator.dendrite.close();
+  });
+
   it("commits and reveals weights when the subnet asks for commit-reveal", async () => {
     const client = devnet.client;
     const alice = Keypair.fromUri("//Alice");

@@ -73,7 +73,8 @@ async function main() {
       `miner ${hotkey.ss58Address} serves ${model.model} on ${config.axon.ip}:${miner.axon.port}, subnet ${config.netuid}`,
     );
     const resync = setInterval(() => void miner.sync().catch(() => {}), 12_000);
-    await new Promise((resolve) => stop.signal.addEventListener("abort", resolve, { once: true }));
+    if (!stop.signal.aborted)
+      await new Promise((resolve) => stop.signal.addEventListener("abort", resolve, { once: true }));
     clearInterval(resync);
     await miner.stop();
   } else {

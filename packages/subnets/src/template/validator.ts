@@ -236,7 +236,10 @@ export class Validator<T extends Synapse> {
     opts: { signal?: AbortSignal; onStep?: (r: StepReport) => void; onError?: (e: unknown) => void } = {},
   ): Promise<void> {
     const heads = await this.options.client.subscribeNewHeads();
-    opts.signal?.addEventListener("abort", () => void heads.unsubscribe(), { once: true });
+    // Aborted while subscribing: the event has passed, and the loop would wait for a block to notice.
+    const stop = () => void heads.unsubscribe();
+    if (opts.signal?.aborted) stop();
+    else opts.signal?.addEventListener("abort", stop, { once: true });
     for await (const _ of heads) {
       if (opts.signal?.aborted) break;
       try {
