@@ -2,7 +2,7 @@
 // shorter: with --epochs 2 and faster blocks the whole network runs in well under a minute. Better
 // models must earn more: Spearman's rank correlation of held-out quality and incentive ≥ 0.8.
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -65,6 +65,32 @@ describe("npm start", () => {
       expect(BigInt(charlie!.emission)).toBeGreaterThan(0n);
     }
   }, 100_000);
+
+  it("keeps npm's install and build output off stdout, which --json gives to the summary alone", () => {
+    // A checkout with nothing built, and an npm that builds a stand-in for the network's entry point.
+    const repo = mkdtempSync(join(tmpdir(), "opentao-start-fresh-"));
+    mkdirSync(join(repo, "scripts"));
+    copyFileSync("scripts/start.sh", join(repo, "scripts/start.sh"));
+    mkdirSync(join(repo, "bin"));
+    const npm = join(repo, "bin/npm");
+    writeFileSync(
+      npm,
+      `#!/usr/bin/env bash
+echo "> npm $*"
+mkdir -p node_modules/.bin packages/subnets/dist/network
+printf '#!/bin/sh\n' > node_modules/.bin/tao && chmod +x node_modules/.bin/tao
+echo 'console.log(JSON.stringify({ args: process.argv.slice(2) }))' > packages/subnets/dist/network/main.js
+`,
+    );
+    chmodSync(npm, 0o755);
+    const out = execFileSync("bash", [join(repo, "scripts/start.sh"), "--json"], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, PATH: `${join(repo, "bin")}:${process.env.PATH}` },
+    });
+    rmSync(repo, { recursive: true, force: true });
+    expect(JSON.parse(out)).toEqual({ args: ["--json"] });
+  });
 
   it("refuses an unknown option with exit code 2", () => {
     let status = 0;
