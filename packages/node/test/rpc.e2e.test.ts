@@ -76,6 +76,7 @@ describe("tao node --dev over RPC", () => {
     ]) {
       expect(methods.methods).toContain(m);
     }
+    expect(new Set(methods.methods).size, "each method listed once").toBe(methods.methods.length);
     expect(methods.schemas.state_getStorage.signature).toBe("state_getStorage(key: hex, at?: blockId)");
   });
 

@@ -241,12 +241,6 @@ export const METHODS: readonly MethodSpec[] = [
     handler: info.delegate,
   },
   {
-    name: "subnetInfo_getLockCost",
-    description: "the TAO (rao) registering a subnet locks in the next block",
-    params: [],
-    handler: info.lockCost,
-  },
-  {
     name: "subtensor_accountHistory",
     description: "the extrinsics and block events that involve an account, newest first",
     params: [
