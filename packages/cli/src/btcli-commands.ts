@@ -106,7 +106,7 @@ export const BTCLI_COMMANDS: readonly BtcliCommand[] = [
   out("sudo senate-vote", GOVERNANCE),
   done("sudo set-take", "sudo.e2e.test.ts"),
   done("sudo get-take", "sudo.e2e.test.ts"),
-  later("sudo trim", "the runtime has no sudo_trim_to_max_allowed_uids (AdminUtils call 78) yet"),
+  done("sudo trim", "sudo-trim.e2e.test.ts"),
   later("sudo stake-burn", "the runtime has no add_stake_burn (the subnet owner's buy-back and burn) yet"),
   // weights, axon, view
   done("weights commit", "weights-axon.e2e.test.ts"),

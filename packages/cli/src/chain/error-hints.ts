@@ -52,6 +52,11 @@ const HINTS: Record<string, Hint> = {
     means: "this hotkey is already the coldkey's auto-stake destination on the subnet",
     todo: "see the destinations with `tao stake auto`",
   },
+  "SubtensorModule.TrimmingWouldExceedMaxImmunePercentage": {
+    means:
+      "at that size 80 % or more of the uids would be immune (the owner's or still in their immunity period)",
+    todo: "trim to a larger --max, or wait until recent registrations leave their immunity period",
+  },
   "SubtensorModule.SubnetNotExists": {
     means: "there is no subnet with this netuid",
     todo: "list subnets with `tao subnets list`",

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { defineCommand } from "../../command.js";
 import { HOTKEY, NETWORK, SUBMIT_OPTIONS, WALLET_NAME, WALLET_PATH } from "../../common-options.js";
-import { NETUID, PARAM, TAKE, VALUE } from "./options.js";
+import { MAX_UIDS, NETUID, PARAM, TAKE, VALUE } from "./options.js";
 
 const load = (name: keyof typeof import("./actions.js")) => () => import("./actions.js").then((m) => m[name]);
 
@@ -44,5 +44,12 @@ export function registerSudo(program: Command): void {
     summary: "the wallet hotkey's delegate take",
     options: [WALLET_NAME, WALLET_PATH, HOTKEY, NETWORK],
     action: load("getTake"),
+  });
+  defineCommand(sudo, {
+    name: "trim",
+    summary: "lower a subnet's MaxAllowedUids, dropping the lowest-emission neurons that are not immune",
+    options: [WALLET_NAME, WALLET_PATH, HOTKEY, NETUID, MAX_UIDS, NETWORK, ...SUBMIT_OPTIONS],
+    action: () => import("./trim.js").then((m) => m.trim),
+    examples: ["tao sudo trim --netuid 1 --max 64", "tao sudo trim --netuid 1 --max 64 -y --json"],
   });
 }

@@ -14,3 +14,8 @@ export const TAKE: OptionDef = {
   flags: "--take <fraction>",
   description: "the delegate take as a fraction from 0 to 0.18, e.g. 0.09 (9 %)",
 };
+export const MAX_UIDS: OptionDef = {
+  flags: "--max <n>",
+  aliases: ["--max-uids"],
+  description: "the subnet's new MaxAllowedUids; neurons above it are trimmed, lowest emission first",
+};

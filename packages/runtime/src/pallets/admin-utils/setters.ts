@@ -18,6 +18,7 @@ import {
   type Who,
 } from "./access.js";
 import { AdminUtilsErrors as E } from "./errors.js";
+import { sudoTrimToMaxAllowedUids } from "./trim.js";
 
 const PALLET = "AdminUtils";
 const U64F64_ONE = 1n << 64n;
@@ -501,4 +502,9 @@ export const GLOBAL_SETTERS: AnyCallDef[] = [
   }),
 ];
 
-export const ADMIN_UTILS_CALLS: AnyCallDef[] = [...SUBNET_SETTERS, setAlphaValues, ...GLOBAL_SETTERS];
+export const ADMIN_UTILS_CALLS: AnyCallDef[] = [
+  ...SUBNET_SETTERS,
+  setAlphaValues,
+  sudoTrimToMaxAllowedUids,
+  ...GLOBAL_SETTERS,
+];

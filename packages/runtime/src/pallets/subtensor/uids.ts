@@ -75,7 +75,7 @@ function installHotkey(
 }
 
 /** The owner's immune hotkeys: the owner hotkey first, then the owner's other neurons by age. */
-function immuneOwnerUids(store: KeyValueReader, netuid: number): Set<number> {
+export function immuneOwnerUids(store: KeyValueReader, netuid: number): Set<number> {
   const limit = S.ImmuneOwnerUidsLimit.get(store, netuid);
   const owner = S.SubnetOwner.get(store, netuid);
   const ownerHotkeyUid = S.Uids.get(store, netuid, S.SubnetOwnerHotkey.get(store, netuid));
