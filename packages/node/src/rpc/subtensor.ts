@@ -301,7 +301,6 @@ export function delegate([hotkey, at]: Params, ctx: RpcContext): unknown {
   });
 }
 
-/** A coldkey's stake (Subtensor's StakeInfo): alpha per hotkey and subnet, for the hotkeys it stakes to or owns. */
 export function accountHistory([address, limit]: Params, ctx: RpcContext): unknown {
   return toJson(ctx.node.chain.accountActivity(address as string, (limit as number | undefined) ?? 100));
 }
