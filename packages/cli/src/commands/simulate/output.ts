@@ -2,6 +2,7 @@
 import { barChart, lineChart, tableChart } from "@opentao/charts";
 import { formatTao } from "@opentao/primitives";
 import type { SimulationReport, SubnetReport } from "@opentao/subnets";
+import { renderTable } from "../../ui/table.js";
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -64,15 +65,12 @@ function validatorTable(s: SubnetReport): { columns: string[]; rows: string[][] 
   };
 }
 
-function textTable(columns: readonly string[], rows: readonly (readonly string[])[]): string[] {
-  const widths = columns.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
-  const left = (c: number) => c <= 1;
-  const line = (cells: readonly string[]) =>
-    cells
-      .map((cell, c) => (left(c) ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!)))
-      .join("  ")
-      .trimEnd();
-  return [line(columns), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)];
+/** A miner or validator table for the terminal: names and kinds on the left, numbers on the right. */
+function textTable(columns: readonly string[], rows: readonly (readonly string[])[]): string {
+  return renderTable({
+    columns: columns.map((header, c) => ({ header, align: c <= 1 ? "left" : "right" })),
+    rows,
+  });
 }
 
 /** The readable report: per subnet, miners, validators, then each adversary's verdict. */
@@ -90,9 +88,9 @@ export function formatReport(r: SimulationReport): string {
       `Subnet ${s.netuid} · alpha price at the end ${tao(s.price)} (values below are at this price)`,
     );
     const m = minerTable(s);
-    out.push("", ...textTable(m.columns, m.rows));
+    out.push("", textTable(m.columns, m.rows));
     const v = validatorTable(s);
-    out.push("", ...textTable(v.columns, v.rows));
+    out.push("", textTable(v.columns, v.rows));
     if (s.verdicts.length > 0) {
       out.push("", "Adversaries");
       const width = Math.max(...s.verdicts.map((x) => x.adversary.length));
