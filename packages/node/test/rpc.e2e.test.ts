@@ -193,6 +193,18 @@ describe("tao node --dev over RPC", () => {
       netuid,
       alpha: bobStake[0].stake,
     });
+    // Bob's miner incentive on the subnet goes to Alice's hotkey once he says so.
+    const autoStake = () => rpc.call("subnetInfo_getColdkeyAutoStakeHotkey", [bob.ss58Address, netuid]);
+    expect(await autoStake()).toBeNull();
+    const setAuto = await submitAndWatch(
+      await sign(bob, {
+        pallet: "SubtensorModule",
+        name: "set_coldkey_auto_stake_hotkey",
+        args: { netuid, hotkey: hot },
+      }),
+    );
+    expect(setAuto[1]).toMatchObject({ success: true });
+    expect(await autoStake()).toBe(hot);
     const alpha = await rpc.call("state_queryStorageTyped", [
       "SubtensorModule",
       "TotalHotkeyAlpha",

@@ -228,6 +228,12 @@ export const METHODS: readonly MethodSpec[] = [
     handler: info.stakeInfoForColdkey,
   },
   {
+    name: "subnetInfo_getColdkeyAutoStakeHotkey",
+    description: "the hotkey a coldkey's miner incentive on a subnet is staked to, or null (the miner's own)",
+    params: [{ name: "coldkey", type: "address", description: "SS58 address" }, netuid, at],
+    handler: info.coldkeyAutoStakeHotkey,
+  },
+  {
     name: "delegateInfo_getDelegates",
     description: "every delegate hotkey with its take, owner and stake per subnet",
     params: [at],

@@ -204,6 +204,11 @@ export function stakeInfoForColdkey([coldkey, at]: Params, ctx: RpcContext): unk
   return toJson(rows);
 }
 
+/** Subtensor's get_coldkey_auto_stake_hotkey: where the coldkey's miner incentive on the subnet is staked, or null. */
+export function coldkeyAutoStakeHotkey([coldkey, netuid, at]: Params, ctx: RpcContext): unknown {
+  return S.AutoStakeDestination.get(stateAt(at, ctx), coldkey as string, netuid as number) ?? null;
+}
+
 export function neurons([netuid, at]: Params, ctx: RpcContext): unknown {
   const store = stateAt(at, ctx);
   const n = netuid as number;
