@@ -1,3 +1,4 @@
 export * from "./axon.js";
+export * from "./ip.js";
 export * from "./priority.js";
 export * from "./verify-pool.js";

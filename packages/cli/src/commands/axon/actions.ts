@@ -1,6 +1,7 @@
 // `tao axon set|reset`: where a hotkey's miner or validator can be reached (serve_axon, signed by the hotkey).
 import { cryptoReady } from "@opentao/primitives";
 import type { RuntimeCall } from "@opentao/runtime";
+import { ipToInt, ipVersion } from "@opentao/sdk";
 import { withChain } from "../../chain/connect.js";
 import { sendCall } from "../../chain/send.js";
 import type { Action, CommandContext } from "../../command.js";
@@ -8,7 +9,6 @@ import { CliError, EXIT, usageError } from "../../errors.js";
 import { netuidOf, parseWhole } from "../../numbers.js";
 import { hotkeypub, openWallet, unlockHotkey } from "../../wallet-access.js";
 import { subnetInfo } from "../subnets/reads.js";
-import { ipToInt } from "./ip.js";
 import { IP, IP_TYPE, PORT, PROTOCOL } from "./options.js";
 
 async function serve(
@@ -71,12 +71,11 @@ export const set: Action = async (ctx) => {
   const ipType = parseWhole(ctx.string(IP_TYPE)!, "--ip-type", 6);
   if (ipType !== 4 && ipType !== 6)
     throw usageError(`Invalid ip_type: ${ipType}. Must be 4 (IPv4) or 6 (IPv6).`);
-  const parsed = ipToInt(ip);
-  if (!parsed) throw usageError(`Invalid IP address: ${ip}`);
-  if (parsed.version !== ipType)
-    throw usageError(`IP ${ip} is IPv${parsed.version}, but --ip-type was set to ${ipType}.`);
+  const version = ipVersion(ip);
+  if (!version) throw usageError(`Invalid IP address: ${ip}`);
+  if (version !== ipType) throw usageError(`IP ${ip} is IPv${version}, but --ip-type was set to ${ipType}.`);
   const protocol = parseWhole(ctx.string(PROTOCOL)!, "--protocol", 255);
-  await serve(ctx, { ip, ipValue: parsed.value, port, ipType, protocol }, false);
+  await serve(ctx, { ip, ipValue: ipToInt(ip), port, ipType, protocol }, false);
 };
 
 /** btcli's reset: IP 0.0.0.0, port 1 (the chain refuses port 0). */
