@@ -645,3 +645,32 @@ describe("tao stake child", () => {
     expect(now.number).toBe(before.number);
   });
 });
+
+describe("a hotkey that is also its own coldkey (as `wallet create --uri alice` makes)", () => {
+  it("is registered like any other: stake add accepts it", async () => {
+    const dave = devAccount("Dave");
+    const reg = await f.devnet.client.submit(dave, {
+      pallet: "SubtensorModule",
+      name: "burned_register",
+      args: { netuid: 2, hotkey: dave.ss58Address },
+    });
+    expect(reg.success, reg.error?.name).toBe(true);
+    const r = await f.run([
+      "stake",
+      "add",
+      "--wallet-name",
+      "dave",
+      "--include-hotkeys",
+      dave.ss58Address,
+      "--netuid",
+      "2",
+      "--amount",
+      "1",
+      "--unsafe",
+      "-y",
+      "--json",
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(await stake(dave.ss58Address, dave.ss58Address, 2)).toBeGreaterThan(0n);
+  });
+});

@@ -44,7 +44,7 @@ export async function balancesOf(
 /** The owner coldkey of a hotkey, or undefined when the hotkey has never been registered. */
 export async function hotkeyOwner(client: ChainClient, hotkey: string): Promise<string | undefined> {
   const owner = await client.queryTyped<string>("SubtensorModule", "Owner", [hotkey]);
-  return owner === ZERO_ACCOUNT || owner === hotkey ? undefined : owner;
+  return owner === ZERO_ACCOUNT ? undefined : owner;
 }
 
 /** Subtensor's default AccountId (32 zero bytes): what `Owner` holds for a hotkey nobody owns. */
