@@ -10,6 +10,7 @@ import { STAKING_CALLS } from "./staking/add-remove.js";
 import { setColdkeyAutoStakeHotkey } from "./staking/auto-stake.js";
 import { CHILD_KEY_CALLS } from "./staking/children.js";
 import { MOVE_CALLS } from "./staking/move.js";
+import { addStakeBurnCall } from "./staking/stake-burn.js";
 import { decreaseTake, increaseTake } from "./staking/takes.js";
 import { startCall } from "./start-call.js";
 import { COLDKEY_SWAP_CALLS } from "./swap/coldkey.js";
@@ -48,4 +49,5 @@ export const SUBTENSOR_CALLS: AnyCallDef[] = [
   ...COLDKEY_SWAP_CALLS,
   ...ROOT_CLAIM_CALLS,
   setColdkeyAutoStakeHotkey,
+  addStakeBurnCall,
 ];

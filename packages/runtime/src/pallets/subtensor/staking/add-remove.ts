@@ -2,7 +2,13 @@
 // (transactions.md §4.6).
 import { AccountId, bool, Option, Struct, u16, u64 } from "@opentao/primitives";
 import { defineCall } from "../../../frame/call.js";
-import { badOrigin, type DispatchResult, fail, OK } from "../../../frame/dispatch-error.js";
+import {
+  badOrigin,
+  type DispatchError,
+  type DispatchResult,
+  fail,
+  OK,
+} from "../../../frame/dispatch-error.js";
 import type { Scope } from "../../../frame/scope.js";
 import type { Origin } from "../../../frame/types.js";
 import { weight } from "../../../frame/weights.js";
@@ -19,6 +25,7 @@ import { stakeOf } from "./share-pool.js";
 import {
   checkSubnetTrades,
   minStake,
+  type Outcome,
   simulateBuy,
   simulateSell,
   stakeTao,
@@ -28,11 +35,14 @@ import {
 import { becomeDelegate } from "./takes.js";
 
 const STAKE_WEIGHT = () => weight(660_000_000n, 32, 16);
+const refuse = (error: DispatchError) => ({ ok: false as const, error });
+
 interface Limit {
   limitPrice: bigint;
   allowPartial: boolean;
 }
 
+/** Stakes `tao` (capped by the limit price, if any) and says how much alpha it bought. */
 export function addStake(
   scope: Scope,
   coldkey: string,
@@ -40,29 +50,29 @@ export function addStake(
   netuid: number,
   tao: bigint,
   limit?: Limit,
-): DispatchResult {
+): Outcome<{ alpha: bigint }> {
   const { store } = scope;
   if (netuid !== ROOT_NETUID && !isStableSubnet(store, netuid)) {
     if (!checkStakeInputWithinSwapLimit(tao, S.SubnetTAO.get(store, netuid)).ok)
-      return fail(E.InsufficientLiquidity);
+      return refuse(E.InsufficientLiquidity);
   }
   const trades = checkSubnetTrades(store, netuid);
-  if (trades) return fail(trades);
+  if (trades) return refuse(trades);
   const min = minStake(store);
   const minFee = simulateBuy(scope, netuid, min);
-  if (tao < min + (minFee.ok ? minFee.fee : 0n)) return fail(E.AmountTooLow);
+  if (tao < min + (minFee.ok ? minFee.fee : 0n)) return refuse(E.AmountTooLow);
   let amount = tao;
   if (limit) {
     const max = maxAmountAdd(scope, netuid, limit.limitPrice);
-    if (typeof max !== "bigint") return fail(max);
+    if (typeof max !== "bigint") return refuse(max);
     const capped = applySlippageLimit(tao, max, limit.allowPartial);
-    if (!capped.ok) return fail(E.SlippageTooHigh);
+    if (!capped.ok) return refuse(E.SlippageTooHigh);
     amount = capped.amount;
   }
-  if (reducibleBalance(scope, coldkey, "Preserve") < amount) return fail(E.NotEnoughBalanceToStake);
-  if (!hotkeyAccountExists(store, hotkey)) return fail(E.HotKeyAccountNotExists);
+  if (reducibleBalance(scope, coldkey, "Preserve") < amount) return refuse(E.NotEnoughBalanceToStake);
+  if (!hotkeyAccountExists(store, hotkey)) return refuse(E.HotKeyAccountNotExists);
   const sim = simulateBuy(scope, netuid, amount);
-  if (!sim.ok || sim.alpha === 0n) return fail(E.InsufficientLiquidity);
+  if (!sim.ok || sim.alpha === 0n) return refuse(E.InsufficientLiquidity);
   if (limit && S.Owner.get(store, hotkey) !== coldkey) becomeDelegate(store, hotkey);
   const staked = stakeTao(
     scope,
@@ -72,8 +82,10 @@ export function addStake(
     amount,
     limit && limitPriceFromRao(limit.limitPrice),
   );
-  return staked.ok ? OK : fail(staked.error);
+  return staked.ok ? { ok: true, alpha: staked.alpha } : staked;
 }
+
+const dispatched = (r: Outcome<unknown>): DispatchResult => (r.ok ? OK : fail(r.error));
 
 export function removeStake(
   scope: Scope,
@@ -119,7 +131,7 @@ export function removeStake(
   return OK;
 }
 
-const signed =
+export const signed =
   <A>(run: (scope: Scope, coldkey: string, args: A) => DispatchResult) =>
   (scope: Scope, origin: Origin, args: A): DispatchResult =>
     origin.kind === "Signed" ? run(scope, origin.who, args) : badOrigin();
@@ -147,7 +159,7 @@ export const STAKING_CALLS = [
     args: Struct({ hotkey: AccountId, netuid: u16, amountStaked: u64 }),
     weight: STAKE_WEIGHT,
     pays: true,
-    dispatch: signed((scope, who, a) => addStake(scope, who, a.hotkey, a.netuid, a.amountStaked)),
+    dispatch: signed((scope, who, a) => dispatched(addStake(scope, who, a.hotkey, a.netuid, a.amountStaked))),
   }),
   defineCall({
     pallet: "SubtensorModule",
@@ -165,7 +177,9 @@ export const STAKING_CALLS = [
     args: Struct({ hotkey: AccountId, netuid: u16, amountStaked: u64, limitPrice: u64, allowPartial: bool }),
     weight: STAKE_WEIGHT,
     pays: true,
-    dispatch: signed((scope, who, a) => addStake(scope, who, a.hotkey, a.netuid, a.amountStaked, a)),
+    dispatch: signed((scope, who, a) =>
+      dispatched(addStake(scope, who, a.hotkey, a.netuid, a.amountStaked, a)),
+    ),
   }),
   defineCall({
     pallet: "SubtensorModule",
