@@ -1,6 +1,7 @@
 // Scoring rules both reference subnets share, against the cheap tricks: an answer that arrives late or
 // broken earns nothing, a slower answer earns a little less, and an answer that duplicates another
-// miner's earns nothing unless it came first — a copier has to wait for the miner it copies.
+// miner's earns nothing unless it arrived first — a copier has to wait for the miner it copies. Arrival
+// is on the round's clock (Response.arrival), so being asked earlier or later buys no head start.
 import type { Synapse } from "@opentao/sdk";
 import type { Response, Reward } from "./template/validator.js";
 
@@ -16,8 +17,8 @@ function same(a: readonly number[], b: readonly number[], tolerance: number): bo
 
 /**
  * Turns per-answer accuracies into rewards. `answer` flattens a valid answer to numbers (null: missing
- * or malformed); `accuracy` scores it in [0, 1]. Answers within `tolerance` of an earlier (faster) one
- * are copies and earn 0.
+ * or malformed); `accuracy` scores it in [0, 1]. Answers within `tolerance` of one that arrived earlier
+ * in the round are copies and earn 0; the latency penalty uses each call's own time against the timeout.
  */
 export function rewardAnswers<T extends Synapse>(
   responses: readonly Response<T>[],
@@ -32,10 +33,10 @@ export function rewardAnswers<T extends Synapse>(
     const time = r.synapse.dendrite.process_time ?? timeout;
     return { r, flat, time };
   });
-  const byTime = valid.filter((v) => v.flat !== null).sort((a, b) => a.time - b.time);
+  const byArrival = valid.filter((v) => v.flat !== null).sort((a, b) => a.r.arrival - b.r.arrival);
   const copies = new Set<Response<T>>();
-  byTime.forEach((v, i) => {
-    if (byTime.slice(0, i).some((earlier) => same(earlier.flat!, v.flat!, tolerance))) copies.add(v.r);
+  byArrival.forEach((v, i) => {
+    if (byArrival.slice(0, i).some((earlier) => same(earlier.flat!, v.flat!, tolerance))) copies.add(v.r);
   });
   return valid.map(({ r, flat, time }) => {
     let reward = 0;

@@ -3,11 +3,13 @@
 // miner answering at random, and one that answers after the timeout. Every trick earns less.
 import { setTimeout as sleep } from "node:timers/promises";
 import { cryptoReady, Keypair } from "@opentao/primitives";
-import { Axon, Dendrite, type Synapse, type SynapseClass } from "@opentao/sdk";
+import { Axon, Dendrite, Synapse, type SynapseClass } from "@opentao/sdk";
 import { beforeAll, describe, expect, it } from "vitest";
+import { rewardAnswers } from "../src/anticheat.js";
 import type { Forecast } from "../src/forecast/protocol.js";
 import { forecastSubnet, type SubnetSpec, textSubnet } from "../src/lineup.js";
 import { rng } from "../src/rng.js";
+import { queryRound } from "../src/template/round.js";
 import { VOCAB } from "../src/text/corpus.js";
 import type { NextChar } from "../src/text/protocol.js";
 
@@ -61,9 +63,8 @@ async function play<S extends Synapse>(
   const task = spec.task(42);
   const totals: Record<string, number> = Object.fromEntries(roles.map((n) => [n, 0]));
   try {
-    // One unscored round first. A dendrite times each call from its own start, and the first call's start
-    // pays for the first signature and connection: cold, the honest answer could measure slower than
-    // the copier's relay of it and be taken for the copy.
+    // One unscored round first, so every connection (the copier's relay included) is open before the
+    // scored rounds compare arrival times.
     await dendrite.forward(
       axons.filter((_, i) => roles[i] !== "late").map((a) => a.info()),
       task.challenge(-1),
@@ -71,14 +72,15 @@ async function play<S extends Synapse>(
     );
     for (let step = 0; step < ROUNDS; step++) {
       const synapse = task.challenge(step);
-      const answers = await dendrite.forward(
+      const answers = await queryRound(
+        dendrite,
         axons.map((a) => a.info()),
         synapse,
-        { timeout: TIMEOUT, deserialize: false },
+        TIMEOUT,
       );
       const rewards = task.score(
         step,
-        answers.map((a, uid) => ({ uid, hotkey: roles[uid]!, synapse: a })),
+        answers.map((a, uid) => ({ uid, hotkey: roles[uid]!, ...a })),
         TIMEOUT,
       );
       for (const r of rewards) totals[r.hotkey]! += r.reward / ROUNDS;
@@ -104,6 +106,46 @@ function expectTricksEarnLess(t: Record<string, number>) {
 }
 
 beforeAll(cryptoReady);
+
+describe("copy detection", () => {
+  const answered = (processTime: number) => {
+    const s = new Synapse();
+    s.dendrite.status_code = 200;
+    s.dendrite.process_time = processTime;
+    return s;
+  };
+  const score = (responses: { hotkey: string; synapse: Synapse; arrival: number }[]) =>
+    rewardAnswers(
+      responses.map((r, uid) => ({ uid, ...r })),
+      1,
+      () => [0.5, 0.25],
+      () => 1,
+      1e-9,
+    ).map((r): [string, number] => [r.hotkey, r.reward]);
+
+  it("orders answers by arrival in the round, not by each call's own time", () => {
+    // The honest miner is asked first and answers at 0.30 s after 0.30 s of work. The relayer is asked
+    // 0.25 s into the round, relays, and answers at 0.35 s: its call took only 0.10 s, but it came later.
+    expect(
+      score([
+        { hotkey: "relayer", synapse: answered(0.1), arrival: 0.35 },
+        { hotkey: "honest", synapse: answered(0.3), arrival: 0.3 },
+      ]),
+    ).toEqual([
+      ["relayer", 0],
+      ["honest", 1 - 0.1 * 0.3],
+    ]);
+  });
+
+  it("pays the first arrival however late it was asked", () => {
+    expect(
+      score([
+        { hotkey: "first", synapse: answered(0.05), arrival: 0.2 },
+        { hotkey: "second", synapse: answered(0.04), arrival: 0.21 },
+      ]).map(([, reward]) => reward > 0),
+    ).toEqual([true, false]);
+  });
+});
 
 describe("forecasting subnet scoring", () => {
   it("pays an honest model more than copying, replaying, random or late answers", async () => {

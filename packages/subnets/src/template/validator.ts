@@ -13,12 +13,15 @@ import {
   type Synapse,
 } from "@opentao/sdk";
 import { submitOrThrow } from "./chain.js";
+import { queryRound } from "./round.js";
 
 /** One miner's answer, with the dendrite's status and timing on `synapse.dendrite`. */
 export interface Response<T extends Synapse> {
   uid: number;
   hotkey: string;
   synapse: T;
+  /** Seconds from the round's start until the answer arrived: one clock for all answers of a round. */
+  arrival: number;
 }
 
 /** A reward in [0, 1] for the hotkey that held `uid` when it was asked. */
@@ -130,12 +133,8 @@ export class Validator<T extends Synapse> {
     const timeout = this.options.timeout ?? 10;
     const synapse = this.options.task.challenge(step);
     const axons = uids.map((uid) => this.metagraph.axons[uid]!);
-    const answers = await this.dendrite.forward(axons, synapse, { timeout, deserialize: false });
-    const responses = uids.map((uid, i) => ({
-      uid,
-      hotkey: this.metagraph.hotkeys[uid]!,
-      synapse: answers[i]!,
-    }));
+    const answers = await queryRound(this.dendrite, axons, synapse, timeout);
+    const responses = uids.map((uid, i) => ({ uid, hotkey: this.metagraph.hotkeys[uid]!, ...answers[i]! }));
     const rewards = this.options.task.score(step, responses, timeout);
     this.updateScores(rewards);
     const report: StepReport = { step, block: this.metagraph.block, queried: uids, rewards };
