@@ -105,6 +105,9 @@ export function taoValue(alphaRao: bigint, price: string): bigint {
   return (alphaRao * parseTao(price, "pool price")) / TAO;
 }
 
+/** Epochs the warm-up may take before a validator that has posted no weights ends the run. */
+export const WARM_UP_EPOCHS = 5;
+
 interface RunningSubnet {
   spec: SubnetSpec;
   netuid: number;
@@ -112,6 +115,7 @@ interface RunningSubnet {
   miners: { miner: Miner<Synapse>; name: string; model: string; quality: number }[];
   validators: { validator: Validator<Synapse>; name: string }[];
   epochs: number;
+  warmUpEpochs: number;
   lastEpochBlock: string;
   emissionSum: Map<string, bigint>;
   incentiveSum: Map<string, number>;
@@ -180,6 +184,7 @@ export async function runNetwork(options: NetworkOptions = {}): Promise<NetworkS
         miners: [],
         validators: [],
         epochs: -1,
+        warmUpEpochs: 0,
         lastEpochBlock: "",
         emissionSum: new Map(),
         incentiveSum: new Map(),
@@ -294,19 +299,29 @@ export async function runNetwork(options: NetworkOptions = {}): Promise<NetworkS
   }
 }
 
-/** Counts epochs; measuring starts at the first epoch after every validator has posted weights. */
+/**
+ * Counts epochs; measuring starts at the first epoch after every validator has posted weights. Throws
+ * when that has not happened within WARM_UP_EPOCHS epochs, naming the validators that posted none.
+ */
 function observe(s: RunningSubnet): void {
   const m = s.meta;
   const epochBlock = String((m.subnet as { lastEpochBlock: string }).lastEpochBlock);
   if (epochBlock === s.lastEpochBlock) return;
+  const first = s.lastEpochBlock === "";
   s.lastEpochBlock = epochBlock;
   if (s.epochs < 0) {
-    const posted = s.validators.every(({ validator }) => {
+    const silent = s.validators.filter(({ validator }) => {
       const uid = m.hotkeys.indexOf(validator.hotkey);
-      return uid >= 0 && m.last_update[uid]! > m.block_at_registration[uid]!;
+      return uid < 0 || m.last_update[uid]! <= m.block_at_registration[uid]!;
     });
-    if (!posted) return;
-    s.epochs = 0;
+    if (silent.length === 0) {
+      s.epochs = 0;
+      return;
+    }
+    if (!first && ++s.warmUpEpochs >= WARM_UP_EPOCHS)
+      throw new Error(
+        `subnet ${s.netuid} (${s.spec.name}): warm-up did not finish — validator${silent.length === 1 ? "" : "s"} ${silent.map((v) => v.name).join(", ")} posted no weights in ${WARM_UP_EPOCHS} epochs (block ${m.block}); see the validator errors above`,
+      );
     return;
   }
   s.epochs++;
