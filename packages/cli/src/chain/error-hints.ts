@@ -200,6 +200,10 @@ const HINTS: Record<string, Hint> = {
     means: "the pool's price is already past your limit",
     todo: "raise --tolerance or use --unsafe",
   },
+  "SubtensorModule.CannotBurnOrRecycleOnRootSubnet": {
+    means: "alpha cannot be burned or recycled on the root subnet (netuid 0)",
+    todo: "give a subnet's --netuid",
+  },
   "SubtensorModule.InsufficientLiquidity": {
     means: "the subnet's pool is too small for this trade",
     todo: "trade a smaller amount",

@@ -1,7 +1,8 @@
 import type { Command } from "commander";
 import { defineCommand } from "../../command.js";
 import { HOTKEY, NETWORK, SUBMIT_OPTIONS, WALLET_NAME, WALLET_PATH } from "../../common-options.js";
-import { MAX_UIDS, NETUID, PARAM, TAKE, VALUE } from "./options.js";
+import { SAFE, TOLERANCE } from "../stake/options.js";
+import { BURN_AMOUNT, BURN_HOTKEY, MAX_UIDS, NETUID, PARAM, TAKE, VALUE } from "./options.js";
 
 const load = (name: keyof typeof import("./actions.js")) => () => import("./actions.js").then((m) => m[name]);
 
@@ -51,5 +52,27 @@ export function registerSudo(program: Command): void {
     options: [WALLET_NAME, WALLET_PATH, HOTKEY, NETUID, MAX_UIDS, NETWORK, ...SUBMIT_OPTIONS],
     action: () => import("./trim.js").then((m) => m.trim),
     examples: ["tao sudo trim --netuid 1 --max 64", "tao sudo trim --netuid 1 --max 64 -y --json"],
+  });
+  defineCommand(sudo, {
+    name: "stake-burn",
+    aliases: ["buyback"],
+    summary: "buy back a subnet's alpha with TAO and burn it (add_stake_burn)",
+    options: [
+      WALLET_NAME,
+      WALLET_PATH,
+      BURN_HOTKEY,
+      NETUID,
+      BURN_AMOUNT,
+      SAFE,
+      TOLERANCE,
+      NETWORK,
+      ...SUBMIT_OPTIONS,
+    ],
+    action: () => import("./stake-burn.js").then((m) => m.stakeBurn),
+    examples: [
+      "tao sudo stake-burn --netuid 14 --amount 10",
+      "tao sudo stake-burn --netuid 14 --amount 10 --tolerance 0.05",
+      "tao sudo stake-burn --netuid 14 --amount 10 --hotkey 5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty -y --json",
+    ],
   });
 }

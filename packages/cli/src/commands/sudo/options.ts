@@ -1,3 +1,4 @@
+import { HOTKEY } from "../../common-options.js";
 import type { OptionDef } from "../../options.js";
 
 export const NETUID: OptionDef = { flags: "--netuid <netuid>", description: "the subnet, e.g. 1" };
@@ -18,4 +19,14 @@ export const MAX_UIDS: OptionDef = {
   flags: "--max <n>",
   aliases: ["--max-uids"],
   description: "the subnet's new MaxAllowedUids; neurons above it are trimmed, lowest emission first",
+};
+/** btcli's stake-burn takes a hotkey name of the wallet or any hotkey's SS58 address. */
+export const BURN_HOTKEY: OptionDef = {
+  ...HOTKEY,
+  aliases: [...(HOTKEY.aliases ?? []), "--hotkey-ss58", "--wallet-hotkey-ss58", "--wallet_hotkey_ss58"],
+  description: "the hotkey to stake to and burn from: a hotkey name of the wallet or an SS58 address",
+};
+export const BURN_AMOUNT: OptionDef = {
+  flags: "-a, --amount <amount>",
+  description: "the TAO to stake and burn, e.g. 10",
 };
