@@ -28,6 +28,8 @@ export interface NodeOptions {
   mode?: BlockMode;
   /** Interval mode's block time in ms; default the preset's. */
   blockTimeMs?: number;
+  /** The wall clock (ms) interval mode stamps its blocks with; default Date.now. */
+  now?: () => number;
   /** Dev node: dev RPC methods on, dev accounts as authority. */
   dev?: boolean;
   preset?: PresetName;
@@ -131,10 +133,14 @@ export class NodeService {
     };
   }
 
-  /** Authors one block with the ready transactions. */
+  /**
+   * Authors one block with the ready transactions. Its time: the one dev_setNextBlockTimestamp set; else
+   * in interval mode the wall clock, as a Substrate dev chain, but at least one slot after the parent's
+   * (slots must increase); else (instant, manual) the parent's time plus one slot, so runs repeat exactly.
+   */
   produceBlock(): ProducedBlock {
     const candidates = this.pool.ready(this.options.maxBlockTransactions ?? 4096);
-    const timestamp = this.#nextTimestamp;
+    const timestamp = this.#nextTimestamp ?? (this.mode === "interval" ? this.#wallClockTime() : undefined);
     this.#nextTimestamp = undefined;
     const block = this.chain.produceBlock(candidates, timestamp !== undefined ? { timestamp } : {});
     for (const r of block.rejected) {
@@ -151,6 +157,12 @@ export class NodeService {
   /** Sets the time of the next block (ms); it must fall in a later slot than the head's. */
   setNextTimestamp(ms: bigint): void {
     this.#nextTimestamp = ms;
+  }
+
+  #wallClockTime(): bigint {
+    const earliest = this.chain.head().header.timestamp + BigInt(this.chain.preset.chain.blockTimeMs);
+    const now = BigInt(Math.floor((this.options.now ?? Date.now)()));
+    return now > earliest ? now : earliest;
   }
 
   snapshot(): string {
