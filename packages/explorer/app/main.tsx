@@ -1,6 +1,7 @@
 import { render } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import type { Header } from "./chain.js";
+import { connectAndSetUp } from "./connection.js";
 import { type Live, LiveContext } from "./context.js";
 import { blockNumber } from "./format.js";
 import { AccountPage } from "./pages/account.js";
@@ -80,9 +81,8 @@ function App() {
       const timer = setTimeout(() => setAttempt((a) => a + 1), RETRY_MS);
       stop = () => clearTimeout(timer);
     };
-    (async () => {
-      const url = await nodeUrl();
-      const rpc = await Rpc.connect(url);
+    const setup = async (rpc: Rpc) => {
+      const url = rpc.url;
       const head = await rpc.call<Header>("chain_getHeader");
       const fin = await rpc.call<Header>("chain_getHeader", [
         await rpc.call<string>("chain_getFinalizedHead"),
@@ -122,12 +122,23 @@ function App() {
         (h) => publish({ ...state, finalized: blockNumber(h.number) }),
       );
       rpc.socket.addEventListener("close", () => retry(`Lost the connection to the node at ${url}`));
-      stop = () => {
+      return () => {
         offNew();
         offFin();
-        rpc.socket.close();
       };
-    })().catch((e: Error) => retry(e.message));
+    };
+    nodeUrl()
+      .then((url) =>
+        connectAndSetUp(
+          () => Rpc.connect(url),
+          setup,
+          () => ended,
+        ),
+      )
+      .then((end) => {
+        if (end) stop = end;
+      })
+      .catch((e: Error) => retry(e.message));
     return () => {
       ended = true;
       stop();

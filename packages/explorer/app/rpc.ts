@@ -36,6 +36,10 @@ export class Rpc {
     });
   }
 
+  close(): void {
+    this.socket.close();
+  }
+
   get closed(): boolean {
     return this.#closed !== undefined;
   }
