@@ -33,7 +33,8 @@ export function registerNode(program: Command): void {
     description:
       "Runs the chain with a transaction pool and a JSON-RPC 2.0 server (HTTP and WebSocket on one port). When it " +
       'is ready it prints one JSON line on stdout, {"event":"ready","rpc":"ws://…",…}; logs go to stderr. Blocks come ' +
-      "every --block-time ms (interval), as transactions arrive (--instant) or on request (--manual, dev_mine). " +
+      "every --block-time ms (interval; stamped with the wall-clock time), as transactions arrive (--instant) or on " +
+      "request (--manual, dev_mine); these two stamp each block one slot after its parent, so a run repeats exactly. " +
       "--dev uses the fast preset and the funded dev accounts (public keys!), and serves the dev_* methods. " +
       "Without --base-path the chain lives in memory. SIGINT/SIGTERM stop it cleanly.",
     options: [
