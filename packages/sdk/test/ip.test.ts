@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { intToIp, ipToInt, ipVersion } from "../src/index.js";
+import { intToIp, ipToInt, ipVersion, toAxonInfo } from "../src/index.js";
 
 // Values as netaddr gives them (int(IPAddress(x)), str(IPAddress(n))), which bittensor's net utils wrap.
 describe("ip helpers", () => {
@@ -41,5 +41,15 @@ describe("ip helpers", () => {
     expect(() => intToIp(-1n)).toThrow(/not an IP address/);
     expect(() => intToIp(1n << 128n)).toThrow(/not an IP address/);
     expect(() => intToIp(1n << 32n, 4)).toThrow(/too large for an IPv4/);
+  });
+});
+
+describe("AxonInfo from the chain", () => {
+  it("shows the stored IP as bittensor does (netaddr's text)", () => {
+    const v6 = toAxonInfo({ ip: String(ipToInt("2001:db8::1")), ipType: 6, port: 8091 }, "hk", "ck");
+    expect(v6).toMatchObject({ ip: "2001:db8::1", ip_type: 6, is_serving: true });
+    const v4 = toAxonInfo({ ip: "2130706433", ipType: 4, port: 8091 }, "hk", "ck");
+    expect(v4).toMatchObject({ ip: "127.0.0.1", ip_type: 4, is_serving: true });
+    expect(toAxonInfo(null, "hk", "ck")).toMatchObject({ ip: "0.0.0.0", is_serving: false });
   });
 });

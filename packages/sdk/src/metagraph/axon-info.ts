@@ -1,5 +1,6 @@
 // A neuron's served endpoint as bittensor's AxonInfo shows it: the chain stores the IP as a u128.
 import type { AxonInfo } from "../axon/axon.js";
+import { intToIp } from "../axon/ip.js";
 
 /** AxonInfo (ip dotted, or IPv6; "0.0.0.0" when the neuron never served) plus where it was announced. */
 export interface NeuronAxonInfo extends AxonInfo {
@@ -9,20 +10,13 @@ export interface NeuronAxonInfo extends AxonInfo {
   is_serving: boolean;
 }
 
-function ipString(ip: bigint, type: number): string {
-  if (type === 6) {
-    return Array.from({ length: 8 }, (_, i) => ((ip >> BigInt(112 - 16 * i)) & 0xffffn).toString(16)).join(
-      ":",
-    );
-  }
-  return [24, 16, 8, 0].map((s) => Number((ip >> BigInt(s)) & 0xffn)).join(".");
-}
-
 /** The node's JSON (u64/u128 as decimal strings, or null) → AxonInfo. */
 export function toAxonInfo(raw: unknown, hotkey: string, coldkey: string): NeuronAxonInfo {
   const a = (raw ?? {}) as Record<string, string | number>;
   const ipType = Number(a.ipType ?? 4) === 6 ? 6 : 4;
-  const ip = ipString(BigInt(a.ip ?? 0), ipType);
+  const stored = BigInt(a.ip ?? 0);
+  // The chain checks an IPv4 address fits 32 bits when it is served; the mask only guards odd state.
+  const ip = intToIp(ipType === 4 ? stored & 0xffffffffn : stored, ipType);
   return {
     ip,
     port: Number(a.port ?? 0),
