@@ -60,15 +60,6 @@ export function matEmaLiquidAlpha(
   const weightAt = new Float64Array(columns);
   const bondAt = new Float64Array(columns);
   const decayed = new Float64Array(columns);
-  const alphas = new Float64Array(columns);
-  const stamp = new Int32Array(columns).fill(-1);
-  const alphaOf = (j: number, row: number): number => {
-    if (stamp[j] === row) return alphas[j]!;
-    const a = liquid.alpha(consensus[j]!, weightAt[j]!, bondAt[j]!);
-    alphas[j] = a;
-    stamp[j] = row;
-    return a;
-  };
   for (let i = 0; i < n; i++) {
     const ns = next.start[i]!;
     const ne = next.start[i + 1]!;
@@ -78,17 +69,26 @@ export function matEmaLiquidAlpha(
     }
     const os = i < old.rows ? old.start[i]! : 0;
     const oe = i < old.rows ? old.start[i + 1]! : 0;
-    mergeRow(next, ns, ne, weightAt);
-    mergeRow(old, os, oe, bondAt);
-    // Each column's alpha is computed once per row (stamped with the row), for its bond and its weight.
+    // A sorted row's merge is its own entries; only the columns it holds are set, and cleared after.
+    const sorted = sortedRange(next, ns, ne) && sortedRange(old, os, oe);
+    if (sorted) {
+      scatter(next, ns, ne, weightAt);
+      scatter(old, os, oe, bondAt);
+    } else {
+      mergeRow(next, ns, ne, weightAt);
+      mergeRow(old, os, oe, bondAt);
+    }
+    // A column's alpha depends on its consensus, weight and bond alone, so it is the same for the
+    // column's bond and its weight.
     for (let e = os; e < oe; e++) {
       const j = old.col[e]!;
-      if (j < columns) decayed[j] = mul(ONE - alphaOf(j, i), old.val[e]!);
+      if (j < columns)
+        decayed[j] = mul(ONE - liquid.alpha(consensus[j]!, weightAt[j]!, bondAt[j]!), old.val[e]!);
     }
     for (let e = ns; e < ne; e++) {
       const j = next.col[e]!;
       if (j >= columns) continue;
-      const inc = Math.max(mul(alphaOf(j, i), next.val[e]!), 0);
+      const inc = Math.max(mul(liquid.alpha(consensus[j]!, weightAt[j]!, bondAt[j]!), next.val[e]!), 0);
       const v = Math.min(decayed[j]! + inc, ONE);
       if (v > 0) b.push(j, v);
     }
@@ -96,9 +96,30 @@ export function matEmaLiquidAlpha(
       const j = old.col[e]!;
       if (j < columns) decayed[j] = 0;
     }
+    if (sorted) {
+      scatter(next, ns, ne, weightAt, true);
+      scatter(old, os, oe, bondAt, true);
+    } else {
+      weightAt.fill(0);
+      bondAt.fill(0);
+    }
     b.endRow();
   }
   return b.finish();
+}
+
+/** True when the entries' uids strictly increase. */
+function sortedRange(m: SparseMatrix, start: number, end: number): boolean {
+  for (let k = start + 1; k < end; k++) if (m.col[k]! <= m.col[k - 1]!) return false;
+  return true;
+}
+
+/** Writes a sorted row's values at their columns (or zeros, to clear them). */
+function scatter(m: SparseMatrix, start: number, end: number, out: Float64Array, clear = false): void {
+  for (let k = start; k < end; k++) {
+    const j = m.col[k]!;
+    if (j < out.length) out[j] = clear ? 0 : m.val[k]!;
+  }
 }
 
 /**

@@ -45,7 +45,7 @@ export function expSafeFast(x: number): number | undefined {
     // term·operand >> 32 (both positive): floor of the rounded product, corrected when it rounded up.
     const p = term * operand;
     let f = Math.floor(p * INV32);
-    if (f * ONE > p || (f * ONE === p && exactProductBelow(term, operand, p))) f -= 1;
+    if (f * ONE > p || (f * ONE === p && productError(term, operand, p) < 0)) f -= 1;
     // (f << 32) / (i << 32) = floor(f / i)
     let q = Math.floor(f / i);
     if (q * i > f) q -= 1;
@@ -53,21 +53,40 @@ export function expSafeFast(x: number): number | undefined {
     if (term === 0) break;
     result += term;
   }
-  if (!neg) return result;
-  // 1 / result: trunc(2^64 / result) with result < 2^53; done in BigInt (once per call).
-  return Number((1n << 64n) / BigInt(result));
+  return neg ? reciprocal(result) : result;
+}
+
+const TWO64 = 2 ** 64;
+/**
+ * 1 / r in I32F32 bits: floor(2^64 / r) for an integer 2^32 <= r < 2^52. The rounded quotient is off
+ * by at most one; the remainder 2^64 − q·r settles it exactly (2^64 − fl(q·r) is exact by Sterbenz, and
+ * the product's rounding error is exact by Dekker).
+ */
+function reciprocal(r: number): number {
+  let q = Math.floor(TWO64 / r);
+  const p = q * r;
+  let rem = TWO64 - p - productError(q, r, p);
+  while (rem < 0) {
+    q -= 1;
+    rem += r;
+  }
+  while (rem >= r) {
+    q += 1;
+    rem -= r;
+  }
+  return q;
 }
 
 const SPLITTER = 134217729;
-/** True when the exact a·b is below its rounded value p (so floor(p / 2^32) may be one too high). */
-function exactProductBelow(a: number, b: number, p: number): boolean {
+/** The exact rounding error of p = fl(a·b) (Dekker's TwoProduct). */
+function productError(a: number, b: number, p: number): number {
   let t = SPLITTER * a;
   const aHi = t - (t - a);
   const aLo = a - aHi;
   t = SPLITTER * b;
   const bHi = t - (t - b);
   const bLo = b - bHi;
-  return aHi * bHi - p + aHi * bLo + aLo * bHi + aLo * bLo < 0;
+  return aHi * bHi - p + aHi * bLo + aLo * bHi + aLo * bLo;
 }
 
 /** `exp_safe` on raw bits in numbers; the result may exceed 2^53 only for inputs above ~21 (clamped at 20). */
