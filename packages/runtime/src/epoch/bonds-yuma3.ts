@@ -69,39 +69,27 @@ export function matEmaLiquidAlpha(
     }
     const os = i < old.rows ? old.start[i]! : 0;
     const oe = i < old.rows ? old.start[i + 1]! : 0;
-    // A sorted row's merge is its own entries; only the columns it holds are set, and cleared after.
-    const sorted = sortedRange(next, ns, ne) && sortedRange(old, os, oe);
-    if (sorted) {
-      scatter(next, ns, ne, weightAt);
-      scatter(old, os, oe, bondAt);
-    } else {
+    if (sortedRange(next, ns, ne) && sortedRange(old, os, oe))
+      emaSortedRow(b, next, ns, ne, old, os, oe, consensus, liquid);
+    else {
       mergeRow(next, ns, ne, weightAt);
       mergeRow(old, os, oe, bondAt);
-    }
-    // A column's alpha depends on its consensus, weight and bond alone, so it is the same for the
-    // column's bond and its weight.
-    for (let e = os; e < oe; e++) {
-      const j = old.col[e]!;
-      if (j < columns)
-        decayed[j] = mul(ONE - liquid.alpha(consensus[j]!, weightAt[j]!, bondAt[j]!), old.val[e]!);
-    }
-    for (let e = ns; e < ne; e++) {
-      const j = next.col[e]!;
-      if (j >= columns) continue;
-      const inc = Math.max(mul(liquid.alpha(consensus[j]!, weightAt[j]!, bondAt[j]!), next.val[e]!), 0);
-      const v = Math.min(decayed[j]! + inc, ONE);
-      if (v > 0) b.push(j, v);
-    }
-    for (let e = os; e < oe; e++) {
-      const j = old.col[e]!;
-      if (j < columns) decayed[j] = 0;
-    }
-    if (sorted) {
-      scatter(next, ns, ne, weightAt, true);
-      scatter(old, os, oe, bondAt, true);
-    } else {
-      weightAt.fill(0);
-      bondAt.fill(0);
+      for (let e = os; e < oe; e++) {
+        const j = old.col[e]!;
+        if (j < columns)
+          decayed[j] = mul(ONE - liquid.alpha(consensus[j]!, weightAt[j]!, bondAt[j]!), old.val[e]!);
+      }
+      for (let e = ns; e < ne; e++) {
+        const j = next.col[e]!;
+        if (j >= columns) continue;
+        const inc = Math.max(mul(liquid.alpha(consensus[j]!, weightAt[j]!, bondAt[j]!), next.val[e]!), 0);
+        const v = Math.min(decayed[j]! + inc, ONE);
+        if (v > 0) b.push(j, v);
+      }
+      for (let e = os; e < oe; e++) {
+        const j = old.col[e]!;
+        if (j < columns) decayed[j] = 0;
+      }
     }
     b.endRow();
   }
@@ -114,11 +102,34 @@ function sortedRange(m: SparseMatrix, start: number, end: number): boolean {
   return true;
 }
 
-/** Writes a sorted row's values at their columns (or zeros, to clear them). */
-function scatter(m: SparseMatrix, start: number, end: number, out: Float64Array, clear = false): void {
-  for (let k = start; k < end; k++) {
-    const j = m.col[k]!;
-    if (j < out.length) out[j] = clear ? 0 : m.val[k]!;
+/**
+ * The same for a row sorted by uid in both matrices: one walk over both, an alpha per weight entry
+ * (a bond with no weight in its column is never written, so its alpha is never needed).
+ */
+function emaSortedRow(
+  b: SparseBuilder,
+  next: SparseMatrix,
+  ns: number,
+  ne: number,
+  old: SparseMatrix,
+  os: number,
+  oe: number,
+  consensus: Float64Array,
+  liquid: LiquidAlpha,
+): void {
+  const columns = consensus.length;
+  let q = os;
+  for (let e = ns; e < ne; e++) {
+    const j = next.col[e]!;
+    if (j >= columns) break;
+    while (q < oe && old.col[q]! < j) q++;
+    const weight = next.val[e]!;
+    const held = q < oe && old.col[q] === j;
+    const bond = held ? old.val[q]! : 0;
+    const alpha = liquid.alpha(consensus[j]!, weight, bond);
+    const decayed = held ? mul(ONE - alpha, bond) : 0;
+    const v = Math.min(decayed + Math.max(mul(alpha, weight), 0), ONE);
+    if (v > 0) b.push(j, v);
   }
 }
 
