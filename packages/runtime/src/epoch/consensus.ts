@@ -2,22 +2,33 @@
 import type { SparseMatrix } from "./math/sparse.js";
 import { normalizeInPlace, sum } from "./math/vector.js";
 
-/** Reusable index buffers for weightedMedian, so a 4096-column epoch allocates them once. */
+/**
+ * Reusable buffers for weightedMedian, so a 4096-column epoch allocates them once. Partitions carry
+ * (score, stake) values rather than indices: the search reads nothing else, and it spares an
+ * indirection per element.
+ */
 export class MedianScratch {
-  a: Int32Array;
-  lower: Int32Array;
-  upper: Int32Array;
+  score: Float64Array;
+  stake: Float64Array;
+  lowerScore: Float64Array;
+  lowerStake: Float64Array;
+  upperScore: Float64Array;
+  upperStake: Float64Array;
   constructor(size: number) {
-    this.a = new Int32Array(size);
-    this.lower = new Int32Array(size);
-    this.upper = new Int32Array(size);
+    this.score = new Float64Array(size);
+    this.stake = new Float64Array(size);
+    this.lowerScore = new Float64Array(size);
+    this.lowerStake = new Float64Array(size);
+    this.upperScore = new Float64Array(size);
+    this.upperStake = new Float64Array(size);
   }
 }
 
 /**
  * Subtensor's `weighted_median`: a binary search over the stake integral [lo, hi] that pivots on the
  * score of the MIDDLE index of the current partition (deterministic, not sorted order). Scores equal
- * to the pivot drop out of both halves. `score` is read at `offset + idx`.
+ * to the pivot drop out of both halves; each half keeps its elements' order. `score` is read at
+ * `offset + idx`.
  */
 export function weightedMedian(
   stake: ArrayLike<number>,
@@ -29,43 +40,59 @@ export function weightedMedian(
   partitionHi: number,
   scratch: MedianScratch = new MedianScratch(count),
 ): number {
-  let cur = scratch.a;
-  let lower = scratch.lower;
-  let upper = scratch.upper;
-  for (let i = 0; i < count; i++) cur[i] = i;
+  let curScore = scratch.score;
+  let curStake = scratch.stake;
+  let lowerScore = scratch.lowerScore;
+  let lowerStake = scratch.lowerStake;
+  let upperScore = scratch.upperScore;
+  let upperStake = scratch.upperStake;
+  for (let i = 0; i < count; i++) {
+    curScore[i] = score[offset + i]!;
+    curStake[i] = stake[i]!;
+  }
   let m = count;
   let lo = partitionLo;
   let hi = partitionHi;
   for (let iteration = 0; iteration <= count; iteration++) {
     if (m === 0) return 0;
-    if (m === 1) return score[offset + cur[0]!]!;
-    const pivot = score[offset + cur[m >> 1]!]!;
+    if (m === 1) return curScore[0]!;
+    const pivot = curScore[m >> 1]!;
     let loStake = 0;
     let hiStake = 0;
     let nl = 0;
     let nu = 0;
+    // Branch-free: every element is written to both halves, and only the counts decide what stays
+    // (the comparisons are unpredictable on real scores).
     for (let t = 0; t < m; t++) {
-      const idx = cur[t]!;
-      const s = score[offset + idx]!;
-      if (s === pivot) continue;
-      if (s < pivot) {
-        loStake += stake[idx]!;
-        lower[nl++] = idx;
-      } else {
-        hiStake += stake[idx]!;
-        upper[nu++] = idx;
-      }
+      const s = curScore[t]!;
+      const w = curStake[t]!;
+      const below = +(s < pivot);
+      const above = +(s > pivot);
+      lowerScore[nl] = s;
+      lowerStake[nl] = w;
+      upperScore[nu] = s;
+      upperStake[nu] = w;
+      loStake += w * below;
+      hiStake += w * above;
+      nl += below;
+      nu += above;
     }
     if (minority < lo + loStake && nl > 0) {
-      const t = cur;
-      cur = lower;
-      lower = t;
+      const ts = curScore;
+      const tw = curStake;
+      curScore = lowerScore;
+      curStake = lowerStake;
+      lowerScore = ts;
+      lowerStake = tw;
       m = nl;
       hi = lo + loStake;
     } else if (hi - hiStake <= minority && nu > 0) {
-      const t = cur;
-      cur = upper;
-      upper = t;
+      const ts = curScore;
+      const tw = curStake;
+      curScore = upperScore;
+      curStake = upperStake;
+      upperScore = ts;
+      upperStake = tw;
       m = nu;
       lo = hi - hiStake;
     } else {
