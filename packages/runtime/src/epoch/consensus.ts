@@ -118,20 +118,43 @@ export function consensus(
   const useStake = normalizeInPlace(Float64Array.from(voters, (i) => activeStake[i]!));
   const stakeSum = sum(useStake);
   const minority = stakeSum - kappa;
-  // Column-major scores: column j's k scores at j·k.
-  const score = new Float64Array(columns * k);
-  for (let r = 0; r < k; r++) {
-    const i = voters[r]!;
-    if (i >= weights.rows) continue;
-    for (let e = weights.start[i]!; e < weights.start[i + 1]!; e++) {
-      const j = weights.col[e]!;
-      if (j < columns) score[j * k + r] = weights.val[e]!;
-    }
-  }
+  // Column-major scores, a block of columns at a time (column j's k scores at (j − j0)·k) so the block
+  // stays in cache; rows sorted by uid are read with a cursor each, any other row set in one block.
+  const sorted = voters.every((i) => i >= weights.rows || sortedRow(weights, i));
+  const width = sorted ? Math.max(1, Math.min(columns, Math.floor(BLOCK_CELLS / Math.max(k, 1)))) : columns;
+  const score = new Float64Array(width * k);
+  const cursor = Int32Array.from(voters, (i) => (i < weights.rows ? weights.start[i]! : 0));
   const median = new Float64Array(columns);
   const scratch = new MedianScratch(k);
-  for (let j = 0; j < columns; j++) {
-    median[j] = weightedMedian(useStake, score, j * k, k, minority, 0, stakeSum, scratch);
+  for (let j0 = 0; j0 < columns; j0 += width) {
+    const j1 = Math.min(j0 + width, columns);
+    if (j0 > 0) score.fill(0);
+    for (let r = 0; r < k; r++) {
+      const i = voters[r]!;
+      if (i >= weights.rows) continue;
+      const end = weights.start[i + 1]!;
+      let e = cursor[r]!;
+      for (; e < end; e++) {
+        const j = weights.col[e]!;
+        if (j >= j1) {
+          if (sorted) break;
+          continue;
+        }
+        score[(j - j0) * k + r] = weights.val[e]!;
+      }
+      cursor[r] = e;
+    }
+    for (let j = j0; j < j1; j++) {
+      median[j] = weightedMedian(useStake, score, (j - j0) * k, k, minority, 0, stakeSum, scratch);
+    }
   }
   return median;
+}
+
+/** Scores of this many cells (128 KiB) per block of columns. */
+const BLOCK_CELLS = 16384;
+
+function sortedRow(m: SparseMatrix, i: number): boolean {
+  for (let e = m.start[i]! + 1; e < m.start[i + 1]!; e++) if (m.col[e]! <= m.col[e - 1]!) return false;
+  return true;
 }
