@@ -62,6 +62,40 @@ describe("S07 stake-weighted median consensus", () => {
   }
 });
 
+describe("consensus over many columns", () => {
+  // consensus() reads scores a block of columns at a time with a cursor per sorted row; wide matrices
+  // span several blocks. Each must equal the BigInt reference, with rows sorted or not.
+  const columns = 5000;
+  let seed = 7;
+  const next = () => {
+    seed ^= seed << 13;
+    seed ^= seed >>> 17;
+    seed ^= seed << 5;
+    return seed >>> 0;
+  };
+  const dense = Array.from({ length: 16 }, () =>
+    Array.from({ length: columns }, () => (next() % 4 === 0 ? 0 : next() % 65536) * 65536),
+  );
+  const stake = Array.from({ length: 16 }, (_, i) => (i === 1 ? 0 : (next() % 1000) * 2 ** 20));
+  const expected = weightedMedianCol(
+    stake.map((x) => I32F32.fromBits(BigInt(x))),
+    dense.map((r) => r.map((x) => I32F32.fromBits(BigInt(x)))),
+    f32(0.5),
+  ).map((x) => x.bits);
+  const sparseRows = dense.map((r) => r.flatMap((x, j) => (x === 0 ? [] : [[j, x] as const])));
+
+  it("rows sorted by uid", () => {
+    const got = consensus(Float64Array.from(stake), matrix(sparseRows), columns, bits(f32(0.5)));
+    expect(Array.from(got, BigInt)).toEqual(expected);
+  });
+
+  it("a row in reverse order", () => {
+    const rows = sparseRows.map((r, i) => (i === 5 ? [...r].reverse() : r));
+    const got = consensus(Float64Array.from(stake), matrix(rows), columns, bits(f32(0.5)));
+    expect(Array.from(got, BigInt)).toEqual(expected);
+  });
+});
+
 describe("S08 weight max-upscaling", () => {
   const v = vector("S08");
   for (const [k, c] of v.cases.entries()) {
