@@ -1,6 +1,7 @@
 // What the pages read, in the node's JSON shapes (u64 as decimal strings), and blocks decoded here.
 import { blake2b256, bytesToHex, hexToBytes } from "@opentao/primitives";
 import { CALL_TABLE, decodeExtrinsic, installCallTable } from "@opentao/runtime";
+import type { DynamicInfo, SubnetInfo } from "@opentao/sdk";
 import { blockNumber, plain } from "./format.js";
 import type { Rpc } from "./rpc.js";
 
@@ -114,35 +115,7 @@ export async function loadBlock(rpc: Rpc, id: string | number): Promise<BlockVie
   };
 }
 
-export interface SubnetInfo {
-  netuid: number;
-  owner: string;
-  ownerHotkey: string;
-  tempo: number;
-  subnetworkN: number;
-  maxAllowedUids: number;
-  networkRegisteredAt: string;
-  firstEmissionBlock: string | null;
-  subtokenEnabled: boolean;
-  mechanism: number;
-  tokenSymbol: string;
-  lastEpochBlock: string;
-}
-
-export interface DynamicInfo {
-  netuid: number;
-  tokenSymbol: string;
-  owner: string;
-  tempo: number;
-  taoIn: string;
-  alphaIn: string;
-  alphaOut: string;
-  taoInEmission: string;
-  alphaInEmission: string;
-  alphaOutEmission: string;
-  subnetVolume: string;
-  price: string;
-}
+export type { DynamicInfo, SubnetInfo };
 
 export interface Metagraph {
   netuid: number;

@@ -1,5 +1,6 @@
 // `tao subnets` commands that only read: list, show, hyperparameters, price, burn-cost, check-start, get-identity.
 import { formatTao } from "@opentao/primitives";
+import type { DynamicInfo, SubnetInfo } from "@opentao/sdk";
 import pc from "picocolors";
 import { money, tao } from "../../amount.js";
 import { withChain } from "../../chain/connect.js";
@@ -8,7 +9,7 @@ import { usageError } from "../../errors.js";
 import { netuidOf, parseWholeList } from "../../numbers.js";
 import { renderTable } from "../../ui/table.js";
 import { ALL_NETUIDS, NETUIDS } from "./options.js";
-import { type DynamicInfo, priceRao, type SubnetInfo, subnetIdentity, subnetInfo } from "./reads.js";
+import { priceRao, subnetIdentity, subnetInfo } from "./reads.js";
 
 const alpha = (rao: bigint, symbol: string) => formatTao(rao, { symbol, decimals: 4 });
 

@@ -1,39 +1,7 @@
 // Subnet reads shared by the subnets commands.
 import { utf8 } from "@opentao/primitives";
-import type { ChainClient } from "@opentao/sdk";
+import type { ChainClient, SubnetInfo } from "@opentao/sdk";
 import { usageError } from "../../errors.js";
-
-export interface SubnetInfo {
-  netuid: number;
-  owner: string;
-  ownerHotkey: string;
-  tempo: number;
-  subnetworkN: number;
-  maxAllowedUids: number;
-  networkRegisteredAt: string;
-  firstEmissionBlock: string | null;
-  subtokenEnabled: boolean;
-  mechanism: number;
-  tokenSymbol: string;
-  lastEpochBlock: string;
-}
-
-export interface DynamicInfo {
-  netuid: number;
-  tokenSymbol: string;
-  owner: string;
-  tempo: number;
-  taoIn: string;
-  alphaIn: string;
-  alphaOut: string;
-  taoInEmission: string;
-  alphaInEmission: string;
-  alphaOutEmission: string;
-  subnetVolume: string;
-  movingPrice: string;
-  /** TAO per alpha, 9 decimals. */
-  price: string;
-}
 
 /** The subnet's info; a usage error naming the netuid when there is no such subnet. */
 export async function subnetInfo(client: ChainClient, netuid: number): Promise<SubnetInfo> {
