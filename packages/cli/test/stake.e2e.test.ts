@@ -117,7 +117,8 @@ describe("tao stake add", () => {
     expect(await stake(bob(), aliceHot, 1)).toBeGreaterThan(before);
   });
 
-  it("a tolerance the pool cannot meet fails on chain with SlippageTooHigh and says what to do", async () => {
+  it("a tolerance the pool cannot meet is refused before sending (no fee paid) and says what to do", async () => {
+    const before = await bobState();
     const r = await f.run([
       "stake",
       "add",
@@ -135,8 +136,9 @@ describe("tao stake add", () => {
       "-y",
     ]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/SlippageTooHigh/);
+    expect(r.stderr).toMatch(/Slippage too high: staking τ400\.0+ on netuid 1 .*at most τ[\d.,]+ fits/);
     expect(r.stderr).toMatch(/--partial/);
+    expect(await bobState()).toEqual(before);
   });
 
   it("refuses bad input with a clear error and moves nothing", async () => {

@@ -17,6 +17,7 @@ import {
   alphaJson,
   alphaText,
   limitFor,
+  maxStakeAtLimit,
   netuidsOf,
   type Pool,
   PRICE_ONE,
@@ -77,6 +78,25 @@ async function sendAll(
     }
   }
   return sent;
+}
+
+/**
+ * An all-or-nothing add_stake_limit whose amount the pool cannot take within the limit price fails on
+ * chain with SlippageTooHigh and costs its fee; the runtime's pool math says so before sending.
+ */
+async function checkSlippage(chain: Chain, orders: Order[], safety: Safety): Promise<void> {
+  for (const o of orders) {
+    if (o.limit === undefined) continue;
+    const max = await maxStakeAtLimit(chain.client, o.pool.netuid, o.limit);
+    if (max !== undefined && o.amount <= max) continue;
+    throw new CliError(
+      `Slippage too high: staking ${tao(o.amount)} on netuid ${o.pool.netuid} would move the price past ` +
+        `${priceText(o.limit)} (tolerance ${priceText(safety.tolerance!)}); ` +
+        (max === undefined ? "no amount fits." : `at most ${tao(max)} fits.`),
+      EXIT.failed,
+      "allow a partial fill with --partial, raise --tolerance, stake less, or stake without price protection with --unsafe",
+    );
+  }
 }
 
 const safetyLine = (s: Safety) =>
@@ -157,6 +177,8 @@ export const add: Action = async (ctx) => {
         "stake less, or check the balance with `tao wallet balance`",
       );
     }
+
+    if (!safety.partial) await checkSlippage(chain, orders, safety);
 
     await ctx.ui.confirmAction(
       "Would you like to continue?",

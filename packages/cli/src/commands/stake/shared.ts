@@ -1,6 +1,7 @@
 // What the stake commands share: subnets and their prices, tolerances and limit prices, the hotkeys a
 // command acts on. Amounts stay bigint rao; prices are rao per alpha (10^9 = 1.0), as the chain's limits.
 import { normalizeAddress } from "@opentao/primitives";
+import { maxSwapAmount } from "@opentao/runtime";
 import type { ChainClient } from "@opentao/sdk";
 import { listWallets, type Wallet } from "@opentao/sdk";
 import type { CommandContext } from "../../command.js";
@@ -51,6 +52,29 @@ export async function pools(client: ChainClient): Promise<Map<number, Pool>> {
       { netuid: d.netuid, dynamic: mechanisms[i] === 1, price: priceOf(d.price), symbol: d.tokenSymbol },
     ]),
   );
+}
+
+/**
+ * The most TAO an add_stake_limit at `limitPrice` may spend on a dynamic subnet, by the runtime's own
+ * pool math on the current reserves (`get_max_amount_add`); `undefined` when the price is already at or
+ * past the limit, so nothing fits. The minimum-reserve check is left to the chain (it fails otherwise).
+ */
+export async function maxStakeAtLimit(
+  client: ChainClient,
+  netuid: number,
+  limitPrice: bigint,
+): Promise<bigint | undefined> {
+  const read = (item: string) => client.queryTyped<string | number>("SubtensorModule", item, [netuid]);
+  const [tao, alpha, weight, feeRate] = await Promise.all(
+    ["SubnetTAO", "SubnetAlphaIn", "PoolQuoteWeight", "FeeRate"].map(read),
+  );
+  const max = maxSwapAmount(
+    { taoReserve: BigInt(tao!), alphaReserve: BigInt(alpha!), quoteWeight: BigInt(weight!) },
+    "buy",
+    limitPrice,
+    { feeRate: Number(feeRate), minimumReserve: 0n },
+  );
+  return max.ok ? max.amount : undefined;
 }
 
 /** The subnet's pool, or a clear error naming the netuid when there is no such subnet. */
