@@ -43,6 +43,13 @@ describe("tao config", () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--network "nowhere" is neither a known network nor a ws:\/\/ URL/);
     expect((await tao(["config", "set"], { BTCLI_CONFIG_PATH: path })).stderr).toMatch(/say what to set/);
+    // What the stake commands could not read back later is refused now.
+    for (const tolerance of ["1e-2", ".5", "0x1", "1.5"]) {
+      const r = await tao(["config", "set", "--tolerance", tolerance], { BTCLI_CONFIG_PATH: path });
+      expect(r.code, tolerance).toBe(2);
+      expect(r.stderr).toMatch(/--tolerance/);
+    }
+    expect((await tao(["config", "set", "--tolerance", "0.05"], { BTCLI_CONFIG_PATH: path })).code).toBe(0);
     const broken = join(mkdtempSync(join(tmpdir(), "opentao-config-")), "config.yml");
     writeFileSync(broken, "network: local\n  nested: value\n");
     const r = await tao(["config", "get"], { BTCLI_CONFIG_PATH: broken });

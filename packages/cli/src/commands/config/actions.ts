@@ -3,6 +3,7 @@ import { resolveNetwork } from "../../chain/network.js";
 import type { Action } from "../../command.js";
 import { CONFIG_KEYS, configPath, isConfigKey, readConfig, writeConfig } from "../../config-file.js";
 import { usageError } from "../../errors.js";
+import { parseFraction } from "../stake/shared.js";
 import { CLEAR_ALL, CLEARABLE, SETTABLE } from "./options.js";
 
 function show(values: Record<string, string>): string {
@@ -37,8 +38,9 @@ export const set: Action = async (ctx) => {
     if (v === undefined) continue;
     if (key === "network" && !resolveNetwork(v))
       throw usageError(`--network "${v}" is neither a known network nor a ws:// URL`);
-    if (kind === "tolerance" && !(Number(v) >= 0 && Number(v) <= 1 && v.trim() !== ""))
-      throw usageError(`--tolerance must be a fraction from 0 to 1 (0.05 = 5%), got "${v}"`);
+    // The stake commands parse the stored value with this same parser; a value it refuses (1e-2, .5)
+    // would make every later safe stake fail.
+    if (kind === "tolerance") parseFraction(v, "--tolerance");
     changes[key] = v;
   }
   if (Object.keys(changes).length === 0)
