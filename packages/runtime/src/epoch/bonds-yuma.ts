@@ -28,6 +28,7 @@ export interface BondsOutcome {
 /**
  * `stored` are the chain's u16 bonds (integers, already masked for recent registrations; overwritten). Returns the
  * column max-upscaled EMA bonds (for `fixed_proportion_to_u16`) and the normalised dividends.
+ * `overwriteWeights` lets the stake-weighted deltas overwrite `weightsForBonds`.
  */
 export function bondsYuma(
   stored: SparseMatrix,
@@ -36,9 +37,10 @@ export function bondsYuma(
   incentive: Float64Array,
   columns: number,
   bondsMovingAverage: number,
+  overwriteWeights = false,
 ): BondsOutcome {
   const bonds = colNormalizeIntegers(stored, columns, true);
-  const delta = colNormalize(rowHadamard(weightsForBonds, activeStake), columns, true);
+  const delta = colNormalize(rowHadamard(weightsForBonds, activeStake, overwriteWeights), columns, true);
   const ema = colNormalize(matEma(delta, bonds, bondsEmaAlpha(bondsMovingAverage), columns), columns, true);
   const dividends = normalizeInPlace(matmulTranspose(ema, incentive));
   return { stored: colMaxUpscale(ema, columns, true), dividends };

@@ -4,9 +4,9 @@
 import type { BondsOutcome } from "./bonds-yuma.js";
 import { bondsEmaAlpha } from "./bonds-yuma.js";
 import { LiquidAlpha, type LiquidAlphaParams } from "./liquid-alpha.js";
-import { mul, ONE } from "./math/fixed32.js";
-import { colNormalize, matEma } from "./math/matrix.js";
-import { SparseBuilder, type SparseMatrix } from "./math/sparse.js";
+import { div, mul, ONE } from "./math/fixed32.js";
+import { matEma } from "./math/matrix.js";
+import { colSums, SparseBuilder, type SparseMatrix } from "./math/sparse.js";
 import { normalizeInPlace } from "./math/vector.js";
 
 export interface Yuma3Params extends LiquidAlphaParams {
@@ -31,12 +31,19 @@ export function bondsYuma3(
   const ema = liquid
     ? matEmaLiquidAlpha(weightsForBonds, bonds, consensus, new LiquidAlpha(p))
     : matEma(weightsForBonds, bonds, bondsEmaAlpha(p.bondsMovingAverage), columns);
-  const norm = colNormalize(ema, columns);
+  // Column-normalised bonds (`inplace_col_normalize_sparse`) are only summed, so each is formed where
+  // it is read instead of in a matrix of its own.
+  const sums = colSums(ema, columns);
+  const { start, col, val } = ema;
   const dividends = new Float64Array(ema.rows);
-  for (let i = 0; i < norm.rows; i++) {
+  for (let i = 0; i < ema.rows; i++) {
     let s = 0;
-    for (let e = norm.start[i]!; e < norm.start[i + 1]!; e++)
-      s += mul(norm.val[e]!, incentive[norm.col[e]!] ?? 0);
+    const end = start[i + 1]!;
+    for (let e = start[i]!; e < end; e++) {
+      const j = col[e]!;
+      const sum = sums[j]!;
+      s += mul(sum === 0 ? val[e]! : div(val[e]!, sum), incentive[j] ?? 0);
+    }
     dividends[i] = mul(s, activeStake[i] ?? 0);
   }
   return { stored: ema, dividends: normalizeInPlace(dividends) };

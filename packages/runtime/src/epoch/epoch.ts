@@ -9,8 +9,8 @@ import { clipWeights, validatorTrust } from "./clip.js";
 import { consensus as weightedMedianConsensus } from "./consensus.js";
 import { emissionSplit } from "./emission.js";
 import { incentive as computeIncentive } from "./incentive.js";
-import { toU16Proportion, u16Proportion } from "./math/fixed32.js";
-import { asPacked, mergeRows, type U16Rows } from "./math/rows.js";
+import { ONE, toU16Proportion, u16Proportion } from "./math/fixed32.js";
+import { asPacked, type U16Rows } from "./math/rows.js";
 import { fromPacked, type SparseMatrix } from "./math/sparse.js";
 import { normalizedStake } from "./stake.js";
 import type { EpochInput, EpochResult, EpochTrace } from "./types.js";
@@ -43,11 +43,15 @@ export function runEpoch(input: EpochInput, trace?: (t: EpochTrace) => void): Ep
     true,
   );
 
+  // Without a trace, a matrix no later step reads is overwritten by the next one: at 4096 UIDs each is
+  // ~10 MB, and fewer such allocations spare the epoch a full garbage collection.
+  const scratch = trace === undefined;
   const consensus = weightedMedianConsensus(active, weights, n, u16Proportion(p.kappa));
-  const clipped = clipWeights(weights, consensus);
+  const beta = u16Proportion(p.bondsPenalty);
+  const clipped = clipWeights(weights, consensus, scratch && beta === ONE);
   const trust = validatorTrust(clipped);
   const incentive = computeIncentive(clipped, active, n);
-  const wb = weightsForBonds(weights, clipped, n, u16Proportion(p.bondsPenalty));
+  const wb = weightsForBonds(weights, clipped, n, beta);
 
   const last = lastTempo(block, p.tempo, input.lastMechanismStepBlock);
   const oldBonds = asPacked(input.bonds, n);
@@ -59,7 +63,7 @@ export function runEpoch(input: EpochInput, trace?: (t: EpochTrace) => void): Ep
   );
   const { stored, dividends } = p.yuma3
     ? bondsYuma3(storedBonds, wb, consensus, active, incentive, n, p)
-    : bondsYuma(storedBonds, wb, active, incentive, n, p.bondsMovingAverage);
+    : bondsYuma(storedBonds, wb, active, incentive, n, p.bondsMovingAverage, scratch);
 
   const split = emissionSplit(incentive, dividends, stake, active, input.emission);
 
@@ -102,22 +106,30 @@ export function runEpoch(input: EpochInput, trace?: (t: EpochTrace) => void): Ep
  */
 function storeBonds(ema: SparseMatrix, old: U16Rows, permitNew: boolean[], permitOld: boolean[]): U16Rows {
   const n = ema.rows;
-  let total = 0;
-  for (let i = 0; i < n; i++) if (permitNew[i]) total += ema.start[i + 1]! - ema.start[i]!;
+  const keepsOld = (i: number) => !permitNew[i] && !permitOld[i] && i < old.rows;
   const start = new Int32Array(n + 1);
-  const uid = new Uint16Array(total);
-  const value = new Uint16Array(total);
-  let k = 0;
   for (let i = 0; i < n; i++) {
+    const len = permitNew[i]
+      ? ema.start[i + 1]! - ema.start[i]!
+      : keepsOld(i)
+        ? old.start[i + 1]! - old.start[i]!
+        : 0;
+    start[i + 1] = start[i]! + len;
+  }
+  const uid = new Uint16Array(start[n]!);
+  const value = new Uint16Array(start[n]!);
+  for (let i = 0; i < n; i++) {
+    let k = start[i]!;
     if (permitNew[i]) {
       for (let e = ema.start[i]!; e < ema.start[i + 1]!; e++) {
         uid[k] = ema.col[e]!;
         value[k] = toU16Proportion(ema.val[e]!);
         k++;
       }
+    } else if (keepsOld(i)) {
+      uid.set(old.uid.subarray(old.start[i]!, old.start[i + 1]!), k);
+      value.set(old.value.subarray(old.start[i]!, old.start[i + 1]!), k);
     }
-    start[i + 1] = k;
   }
-  const fresh: U16Rows = { rows: n, start, uid, value };
-  return mergeRows(n, [fresh, old], (i) => (permitNew[i] || permitOld[i] || i >= old.rows ? 0 : 1));
+  return { rows: n, start, uid, value };
 }

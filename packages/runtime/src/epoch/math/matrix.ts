@@ -61,9 +61,9 @@ export function colMaxUpscale(m: SparseMatrix, columns: number, inPlace = false)
 }
 
 /** `row_hadamard_sparse`: W_ij · s_i. */
-export function rowHadamard(m: SparseMatrix, s: Float64Array): SparseMatrix {
+export function rowHadamard(m: SparseMatrix, s: Float64Array, inPlace = false): SparseMatrix {
   const { start, val } = m;
-  const out = new Float64Array(nnz(m));
+  const out = target(m, inPlace);
   for (let i = 0; i < m.rows; i++) {
     const si = s[i]!;
     const end = start[i + 1]!;

@@ -68,6 +68,13 @@ export function nnz(m: SparseMatrix): number {
   return m.start[m.rows]!;
 }
 
+/** `u16Proportion` of every u16, built on first use (each entry a pure function of its index). */
+let proportions: Float64Array | undefined;
+function proportionTable(): Float64Array {
+  proportions ??= Float64Array.from({ length: 65536 }, (_, x) => u16Proportion(x));
+  return proportions;
+}
+
 /**
  * Stored u16 rows as a matrix: values as integers (`u16_to_fixed`, still to be scaled) or as
  * proportions (u16 / 65535). Entries to uids >= n are left out: Subtensor reads them but every later
@@ -80,6 +87,7 @@ export function fromPacked(
   drop?: Uint8Array,
 ): SparseMatrix {
   const rows = Math.min(n, p.rows);
+  const table = read === "proportion" ? proportionTable() : null;
   const b = new SparseBuilder(n, p.start[rows]!);
   const { start, uid, value } = p;
   for (let i = 0; i < n; i++) {
@@ -87,7 +95,7 @@ export function fromPacked(
       const end = start[i + 1]!;
       for (let k = start[i]!; k < end; k++) {
         const j = uid[k]!;
-        if (j < n && drop?.[j] !== 1) b.push(j, read === "integer" ? value[k]! : u16Proportion(value[k]!));
+        if (j < n && drop?.[j] !== 1) b.push(j, table === null ? value[k]! : table[value[k]!]!);
       }
     }
     b.endRow();
