@@ -412,6 +412,25 @@ describe("tao stake remove", () => {
     const none = await f.run(["stake", "remove", "--wallet-name", "bob", "--netuid", "1", "-y"]);
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/--amount, or --all/);
+    const all = `${from / TAO}.${(from % TAO).toString().padStart(9, "0")}`;
+    const slipping = await f.run([
+      "stake",
+      "remove",
+      "--wallet-name",
+      "bob",
+      "--include-hotkeys",
+      aliceHot,
+      "--netuid",
+      "1",
+      "--amount",
+      all,
+      "--tolerance",
+      "0.000001",
+      "-y",
+    ]);
+    expect(slipping.code).toBe(1);
+    expect(slipping.stderr).toMatch(/Slippage too high: unstaking [\d,.]+ \S+ on netuid 1 .*fits/);
+    expect(slipping.stderr).toMatch(/--partial/);
     expect(await bobState()).toEqual(before);
 
     const r = await f.run([

@@ -17,7 +17,7 @@ import {
   alphaJson,
   alphaText,
   limitFor,
-  maxStakeAtLimit,
+  maxAmountAtLimit,
   netuidsOf,
   type Pool,
   PRICE_ONE,
@@ -81,20 +81,22 @@ async function sendAll(
 }
 
 /**
- * An all-or-nothing add_stake_limit whose amount the pool cannot take within the limit price fails on
- * chain with SlippageTooHigh and costs its fee; the runtime's pool math says so before sending.
+ * An all-or-nothing add/remove_stake_limit whose amount the pool cannot take within the limit price fails
+ * on chain with SlippageTooHigh and costs its fee; the runtime's pool math says so before sending.
  */
-async function checkSlippage(chain: Chain, orders: Order[], safety: Safety): Promise<void> {
+async function checkSlippage(chain: Chain, orders: Order[], safety: Safety, side: "buy" | "sell") {
   for (const o of orders) {
     if (o.limit === undefined) continue;
-    const max = await maxStakeAtLimit(chain.client, o.pool.netuid, o.limit);
+    const max = await maxAmountAtLimit(chain.client, o.pool.netuid, o.limit, side);
     if (max !== undefined && o.amount <= max) continue;
+    const amount = side === "buy" ? tao(o.amount) : alphaText(o.amount, o.pool.symbol);
+    const most = max === undefined ? "" : side === "buy" ? tao(max) : alphaText(max, o.pool.symbol);
     throw new CliError(
-      `Slippage too high: staking ${tao(o.amount)} on netuid ${o.pool.netuid} would move the price past ` +
-        `${priceText(o.limit)} (tolerance ${priceText(safety.tolerance!)}); ` +
-        (max === undefined ? "no amount fits." : `at most ${tao(max)} fits.`),
+      `Slippage too high: ${side === "buy" ? "staking" : "unstaking"} ${amount} on netuid ${o.pool.netuid} ` +
+        `would move the price past ${priceText(o.limit)} (tolerance ${priceText(safety.tolerance!)}); ` +
+        (max === undefined ? "no amount fits." : `at most ${most} fits.`),
       EXIT.failed,
-      "allow a partial fill with --partial, raise --tolerance, stake less, or stake without price protection with --unsafe",
+      `allow a partial fill with --partial, raise --tolerance, ${side === "buy" ? "stake" : "unstake"} less, or trade without price protection with --unsafe`,
     );
   }
 }
@@ -178,7 +180,7 @@ export const add: Action = async (ctx) => {
       );
     }
 
-    if (!safety.partial) await checkSlippage(chain, orders, safety);
+    if (!safety.partial) await checkSlippage(chain, orders, safety, "buy");
 
     await ctx.ui.confirmAction(
       "Would you like to continue?",
@@ -337,6 +339,8 @@ export const remove: Action = async (ctx) => {
         }
       }
     }
+
+    if (!safety.partial) await checkSlippage(chain, orders, safety, "sell");
 
     await ctx.ui.confirmAction(
       "Would you like to continue?",

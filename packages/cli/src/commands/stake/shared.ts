@@ -55,14 +55,16 @@ export async function pools(client: ChainClient): Promise<Map<number, Pool>> {
 }
 
 /**
- * The most TAO an add_stake_limit at `limitPrice` may spend on a dynamic subnet, by the runtime's own
- * pool math on the current reserves (`get_max_amount_add`); `undefined` when the price is already at or
- * past the limit, so nothing fits. The minimum-reserve check is left to the chain (it fails otherwise).
+ * The most TAO an add_stake_limit ("buy") may spend, or alpha a remove_stake_limit ("sell") may sell, at
+ * `limitPrice` on a dynamic subnet, by the runtime's own pool math on the current reserves
+ * (`get_max_amount_add`/`_remove`); `undefined` when the price is already at or past the limit, so nothing
+ * fits. The minimum-reserve check is left to the chain (it fails otherwise).
  */
-export async function maxStakeAtLimit(
+export async function maxAmountAtLimit(
   client: ChainClient,
   netuid: number,
   limitPrice: bigint,
+  side: "buy" | "sell",
 ): Promise<bigint | undefined> {
   const read = (item: string) => client.queryTyped<string | number>("SubtensorModule", item, [netuid]);
   const [tao, alpha, weight, feeRate] = await Promise.all(
@@ -70,7 +72,7 @@ export async function maxStakeAtLimit(
   );
   const max = maxSwapAmount(
     { taoReserve: BigInt(tao!), alphaReserve: BigInt(alpha!), quoteWeight: BigInt(weight!) },
-    "buy",
+    side,
     limitPrice,
     { feeRate: Number(feeRate), minimumReserve: 0n },
   );
