@@ -63,7 +63,7 @@ describe("tao sudo stake-burn", () => {
         burn("--wallet-name", "bob", "--netuid", "1", "--amount", "1", "-y"),
         burn("--wallet-name", "bob", "--hotkey", nobody, "--netuid", "1", "--amount", "1", "-y"),
         burn(...bobArgs, "--netuid", "1", "--amount", "100000000", "-y"),
-        burn(...bobArgs, "--netuid", "1", "--amount", "1", "--no"),
+        burn(...bobArgs, "--netuid", "1", "--amount", "1", "--unsafe", "--no"),
         burn("--wallet-name", "carol", "--netuid", "1", "--amount", "1", "-y"),
       ]);
     expect(root.code).toBe(2);
@@ -116,12 +116,15 @@ describe("tao sudo stake-burn", () => {
       "--json",
     ];
     // The default --tolerance (0.5 %) is far too tight for 1 TAO into this 10 TAO pool: all or nothing,
-    // so the chain refuses it and only the fee is gone.
+    // so it is refused before sending: not even a fee is paid.
     const poolBefore = await pool();
+    const freeBefore = await f.free(bob());
     const refused = await burn(...args);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain("SlippageTooHigh");
+    expect(refused.stderr).toMatch(/Slippage too high: staking τ1\.0+ on netuid 1 .*at most τ[\d.]+ fits/);
+    expect(refused.stderr).not.toContain("--partial");
     expect(await pool()).toEqual(poolBefore);
+    expect(await f.free(bob())).toBe(freeBefore);
     expect(await stake(bob())).toBe(0n);
 
     const [taoBefore, alphaInBefore] = await pool();

@@ -17,13 +17,13 @@ import {
   alphaJson,
   alphaText,
   limitFor,
-  maxAmountAtLimit,
   netuidsOf,
   type Pool,
   PRICE_ONE,
   poolIn,
   pools,
   priceText,
+  refuseUnfillable,
   type Safety,
   safetyOf,
   type Target,
@@ -80,25 +80,11 @@ async function sendAll(
   return sent;
 }
 
-/**
- * An all-or-nothing add/remove_stake_limit whose amount the pool cannot take within the limit price fails
- * on chain with SlippageTooHigh and costs its fee; the runtime's pool math says so before sending.
- */
+/** An all-or-nothing limit order the pool cannot fill is refused before it costs a fee. */
 async function checkSlippage(chain: Chain, orders: Order[], safety: Safety, side: "buy" | "sell") {
-  for (const o of orders) {
-    if (o.limit === undefined) continue;
-    const max = await maxAmountAtLimit(chain.client, o.pool.netuid, o.limit, side);
-    if (max !== undefined && o.amount <= max) continue;
-    const amount = side === "buy" ? tao(o.amount) : alphaText(o.amount, o.pool.symbol);
-    const most = max === undefined ? "" : side === "buy" ? tao(max) : alphaText(max, o.pool.symbol);
-    throw new CliError(
-      `Slippage too high: ${side === "buy" ? "staking" : "unstaking"} ${amount} on netuid ${o.pool.netuid} ` +
-        `would move the price past ${priceText(o.limit)} (tolerance ${priceText(safety.tolerance!)}); ` +
-        (max === undefined ? "no amount fits." : `at most ${most} fits.`),
-      EXIT.failed,
-      `allow a partial fill with --partial, raise --tolerance, ${side === "buy" ? "stake" : "unstake"} less, or trade without price protection with --unsafe`,
-    );
-  }
+  for (const o of orders)
+    if (o.limit !== undefined)
+      await refuseUnfillable(chain.client, o.pool, o.amount, o.limit, safety.tolerance!, side);
 }
 
 const safetyLine = (s: Safety) =>

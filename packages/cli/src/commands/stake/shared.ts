@@ -1,6 +1,6 @@
 // What the stake commands share: subnets and their prices, tolerances and limit prices, the hotkeys a
 // command acts on. Amounts stay bigint rao; prices are rao per alpha (10^9 = 1.0), as the chain's limits.
-import { normalizeAddress } from "@opentao/primitives";
+import { formatTao, normalizeAddress } from "@opentao/primitives";
 import { maxSwapAmount } from "@opentao/runtime";
 import type { ChainClient } from "@opentao/sdk";
 import { listWallets, type Wallet } from "@opentao/sdk";
@@ -77,6 +77,32 @@ export async function maxAmountAtLimit(
     { feeRate: Number(feeRate), minimumReserve: 0n },
   );
   return max.ok ? max.amount : undefined;
+}
+
+/**
+ * An all-or-nothing limit order (add_stake_limit: TAO, "buy"; remove_stake_limit: alpha, "sell") whose
+ * amount the pool cannot take within `limit` fails on chain with SlippageTooHigh and costs its fee; this
+ * refuses it before sending, with what does fit.
+ */
+export async function refuseUnfillable(
+  client: ChainClient,
+  pool: Pool,
+  amount: bigint,
+  limit: bigint,
+  tolerance: bigint,
+  side: "buy" | "sell",
+  partialFills = true,
+): Promise<void> {
+  const max = await maxAmountAtLimit(client, pool.netuid, limit, side);
+  if (max !== undefined && amount <= max) return;
+  const text = (v: bigint) => (side === "buy" ? formatTao(v) : alphaText(v, pool.symbol));
+  throw new CliError(
+    `Slippage too high: ${side === "buy" ? "staking" : "unstaking"} ${text(amount)} on netuid ${pool.netuid} ` +
+      `would move the price past ${priceText(limit)} (tolerance ${priceText(tolerance)}); ` +
+      (max === undefined ? "no amount fits." : `at most ${text(max)} fits.`),
+    EXIT.failed,
+    `${partialFills ? "allow a partial fill with --partial, " : ""}raise --tolerance, ${side === "buy" ? "spend" : "unstake"} less, or trade without price protection with --unsafe`,
+  );
 }
 
 /** The subnet's pool, or a clear error naming the netuid when there is no such subnet. */

@@ -22,6 +22,7 @@ import {
   poolIn,
   pools,
   priceText,
+  refuseUnfillable,
   safetyOf,
 } from "../stake/shared.js";
 import { BURN_AMOUNT, BURN_HOTKEY, NETUID } from "./options.js";
@@ -78,6 +79,8 @@ export const stakeBurn: Action = async (ctx) => {
         EXIT.failed,
         "burn less, or check the balance with `tao wallet balance`",
       );
+    if (limit !== undefined)
+      await refuseUnfillable(chain.client, pool, amount, limit, safety.tolerance!, "buy", false);
     const rate = (price: bigint) => `${priceText((PRICE_ONE * PRICE_ONE) / (price || 1n))} ${pool.symbol}/τ`;
     await ctx.ui.confirmAction(
       "Would you like to continue?",
