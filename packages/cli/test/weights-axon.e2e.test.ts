@@ -117,6 +117,8 @@ describe("tao weights", () => {
       [["--uids", "0,x", "--weights", "1,1"], /--uids must be a whole number/],
       [["--uids", "0", "--weights", "-1"], /--weights must be non-negative numbers/],
       [["--uids", "0,0", "--weights", "1,1"], /lists a uid twice/],
+      // 1e39 is finite but not as float32, where bittensor normalises: it would send a NaN weight.
+      [["--uids", "0,1", "--weights", "1e39,1"], /--weights "1e39" is too large/],
     ];
     const results = await Promise.all(cases.map(([extra]) => f.run([...base, ...extra])));
     results.forEach((r, i) => {

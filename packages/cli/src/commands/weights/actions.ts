@@ -27,6 +27,8 @@ function weightsOf(ctx: CommandContext): { uids: number[]; values: number[] } {
       const x = Number(w);
       if (!Number.isFinite(x) || x < 0)
         throw usageError(`--weights must be non-negative numbers, got "${w}"`);
+      if (!Number.isFinite(Math.fround(x)))
+        throw usageError(`--weights "${w}" is too large: weights are normalised as 32-bit floats`);
       return x;
     });
   if (uids.length !== weights.length)
