@@ -238,6 +238,14 @@ describe("tao wallet transfer", () => {
       ["dave", f.address("Bob"), ["--amount", "1", "--all"], 2, /Cannot specify an amount and '--all' flag/],
       ["dave", "5xyz", ["--amount", "1"], 2, /--destination "5xyz" is not a valid SS58 address/],
       ["ghost", dave, ["--amount", "1"], 2, /wallet "ghost" has no coldkey/],
+      // Would fail on chain (ExistentialDeposit) after paying the fee.
+      [
+        "dave",
+        Keypair.fromUri("//NeverFunded").ss58Address,
+        ["--amount", "0.0000001"],
+        1,
+        /τ0\.000000100 would not create .* existential deposit/,
+      ],
     ];
     // Independent refusals: run them side by side.
     const results = await Promise.all(cases.map(([w, d, extra]) => transfer(w, d, extra)));

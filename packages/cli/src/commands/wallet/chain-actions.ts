@@ -135,6 +135,20 @@ export const transfer: Action = async (ctx) => {
         allowDeath ? undefined : "You can try again with `--allow-death`.",
       );
     }
+    // Balances refuses (ExistentialDeposit, after taking the fee) to create an account below the deposit.
+    if (sending < EXISTENTIAL_DEPOSIT) {
+      const account = await chain.client.queryTyped<{ data: { free: string; reserved: string } }>(
+        "System",
+        "Account",
+        [dest],
+      );
+      if (BigInt(account.data.free) + BigInt(account.data.reserved) === 0n)
+        throw new CliError(
+          `${tao(sending)} would not create the account ${dest}: a new account needs at least the existential deposit of ${tao(EXISTENTIAL_DEPOSIT)}`,
+          EXIT.failed,
+          `send at least ${tao(EXISTENTIAL_DEPOSIT)}`,
+        );
+    }
     const owner = await hotkeyOwner(chain.client, dest);
     if (owner) {
       await ctx.ui.confirmAction(
