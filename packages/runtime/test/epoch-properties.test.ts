@@ -226,3 +226,72 @@ describe("sparse path = dense path (as Subtensor's two paths agree)", () => {
     );
   });
 });
+
+// Without a trace the epoch overwrites intermediate matrices in place (clipping, stake-weighting,
+// Yuma3's EMA); with one it keeps them. Rows here come in random uid order, so the unsorted paths run.
+describe("a trace changes nothing in the result", () => {
+  for (const yuma3 of [false, true]) {
+    it(yuma3 ? "Yuma3" : "original Yuma", () => {
+      fc.assert(
+        fc.property(subnet({ yuma3 }), (input) => {
+          const plain = runEpoch(input);
+          let traced = false;
+          const withTrace = runEpoch(input, () => {
+            traced = true;
+          });
+          expect(traced).toBe(true);
+          expect({ ...withTrace, bonds: unpackRows(withTrace.bonds) }).toEqual({
+            ...plain,
+            bonds: unpackRows(plain.bonds),
+          });
+        }),
+        {
+          numRuns: 2000,
+          examples: [[{ ...DROPS_ZERO_WEIGHTS, params: { ...DROPS_ZERO_WEIGHTS.params, yuma3 } }]],
+        },
+      );
+    });
+  }
+});
+
+/** Zero weights with no bond are dropped by the EMA, so later rows of the overwritten matrix move. */
+const DROPS_ZERO_WEIGHTS: EpochInput = {
+  n: 8,
+  block: 100,
+  lastMechanismStepBlock: 0,
+  params: {
+    ...DEFAULT_PARAMS,
+    tempo: 10,
+    activityCutoff: 50,
+    kappa: 32767,
+    bondsPenalty: 0,
+    maxAllowedValidators: 2,
+    liquidAlpha: true,
+    alphaLow: 6553,
+    alphaHigh: 58982,
+    alphaSigmoidSteepness: 1000,
+  },
+  ownerUid: null,
+  stake: [1n, 0n, 1n, 128629n, 0n, 1n, 0n, 1n].map((s) => I64F64.fromInt(s)),
+  validatorPermit: [false, true, false, true, false, false, false, false],
+  weights: [
+    [],
+    [
+      [7, 0],
+      [4, 0],
+      [2, 0],
+      [3, 0],
+      [0, 0],
+    ],
+    [],
+    [[0, 1]],
+    [],
+    [],
+    [],
+    [],
+  ],
+  bonds: [[], [], [], [], [], [], [], []],
+  lastUpdate: [0, 4, 0, 50, 0, 0, 0, 0],
+  blockAtRegistration: [0, 0, 0, 0, 0, 0, 0, 0],
+  emission: EMISSION,
+};

@@ -17,6 +17,7 @@ export interface Yuma3Params extends LiquidAlphaParams {
 /**
  * `bonds` are the stored bonds as proportions (u16 / 65535, masked for recent registrations). Returns
  * the EMA bonds (stored as `fixed_proportion_to_u16`, no upscaling) and the normalised dividends.
+ * `overwriteWeights` lets the liquid-alpha EMA overwrite `weightsForBonds`.
  */
 export function bondsYuma3(
   bonds: SparseMatrix,
@@ -26,10 +27,11 @@ export function bondsYuma3(
   incentive: Float64Array,
   columns: number,
   p: Yuma3Params,
+  overwriteWeights = false,
 ): BondsOutcome {
   const liquid = p.liquidAlpha && consensus.length > 0 && consensus.some((c) => c !== 0);
   const ema = liquid
-    ? matEmaLiquidAlpha(weightsForBonds, bonds, consensus, new LiquidAlpha(p))
+    ? matEmaLiquidAlpha(weightsForBonds, bonds, consensus, new LiquidAlpha(p), overwriteWeights)
     : matEma(weightsForBonds, bonds, bondsEmaAlpha(p.bondsMovingAverage), columns);
   // Column-normalised bonds (`inplace_col_normalize_sparse`) are only summed, so each is formed where
   // it is read instead of in a matrix of its own.
@@ -53,23 +55,27 @@ export function bondsYuma3(
  * `compute_liquid_alpha_values_sparse` + `mat_ema_alpha_sparse`. Alphas are only computed where they
  * are read (the row's old and new entries). The weight and bond each column's alpha sees come from
  * Subtensor's forward merge over the row as stored, which matters only for rows not sorted by uid.
- * Output entries follow the order of the weight row; values are clamped to 1 and kept when > 0.
+ * Output entries follow the order of the weight row (at most one per weight entry, so `inPlace` can
+ * overwrite `next`); values are clamped to 1 and kept when > 0.
  */
 export function matEmaLiquidAlpha(
   next: SparseMatrix,
   old: SparseMatrix,
   consensus: Float64Array,
   liquid: LiquidAlpha,
+  inPlace = false,
 ): SparseMatrix {
   const n = next.rows;
   const columns = consensus.length;
-  const b = new SparseBuilder(n, next.start[n]!);
+  const b = new SparseBuilder(n, next.start[n]!, inPlace ? next : undefined);
   const weightAt = new Float64Array(columns);
   const bondAt = new Float64Array(columns);
   const decayed = new Float64Array(columns);
+  let ne = next.start[0]!;
   for (let i = 0; i < n; i++) {
-    const ns = next.start[i]!;
-    const ne = next.start[i + 1]!;
+    // Row i starts where row i - 1 ended as read, before endRow may have overwritten start[i].
+    const ns = ne;
+    ne = next.start[i + 1]!;
     if (ns === ne) {
       b.endRow();
       continue;

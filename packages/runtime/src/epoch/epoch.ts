@@ -62,7 +62,7 @@ export function runEpoch(input: EpochInput, trace?: (t: EpochTrace) => void): Ep
     recentlyRegistered(n, last, input.blockAtRegistration),
   );
   const { stored, dividends } = p.yuma3
-    ? bondsYuma3(storedBonds, wb, consensus, active, incentive, n, p)
+    ? bondsYuma3(storedBonds, wb, consensus, active, incentive, n, p, scratch)
     : bondsYuma(storedBonds, wb, active, incentive, n, p.bondsMovingAverage, scratch);
 
   const split = emissionSplit(incentive, dividends, stake, active, input.emission);

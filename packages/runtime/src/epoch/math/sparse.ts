@@ -26,13 +26,18 @@ export class SparseBuilder {
   private len = 0;
   private row = 0;
 
+  /**
+   * `over` writes into that matrix's own arrays instead of new ones: only for a pass that never writes
+   * an entry before reading the input entry at that position, nor writes row i's end before reading it.
+   */
   constructor(
     readonly rows: number,
     capacity: number,
+    over?: SparseMatrix,
   ) {
-    this.start = new Int32Array(rows + 1);
-    this.col = new Uint16Array(Math.max(capacity, 1));
-    this.val = new Float64Array(Math.max(capacity, 1));
+    this.start = over?.start ?? new Int32Array(rows + 1);
+    this.col = over?.col ?? new Uint16Array(Math.max(capacity, 1));
+    this.val = over?.val ?? new Float64Array(Math.max(capacity, 1));
   }
 
   push(j: number, bits: number): void {
