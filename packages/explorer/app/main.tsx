@@ -167,7 +167,8 @@ function App() {
           </p>
         ) : live ? (
           <LiveContext.Provider value={live}>
-            <Page route={route} />
+            {/* A new route is a new page: no data of the previous one shows while this one loads. */}
+            <Page key={JSON.stringify(route)} route={route} />
           </LiveContext.Provider>
         ) : (
           <p class="muted">Connecting to the node…</p>

@@ -48,9 +48,13 @@ async function serveExplorer(network: string): Promise<{ child: ChildProcess; ur
 
 const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 const text = async (testId: string) => (await page.getByTestId(testId).textContent()) ?? "";
-async function go(hash: string, ready: string): Promise<void> {
+/** Opens a page and waits for its `ready` element, containing `hasText` when the previous page had one too. */
+async function go(hash: string, ready: string, hasText?: string): Promise<void> {
   await page.goto(`${base}${hash}`);
-  await page.getByTestId(ready).waitFor();
+  await page
+    .getByTestId(ready)
+    .filter(hasText ? { hasText } : {})
+    .waitFor();
 }
 
 beforeAll(async () => {
@@ -115,7 +119,7 @@ describe("explorer in Chromium", () => {
     expect(await text("extrinsic-args")).toContain("τ12.345678901");
     expect(await text("extrinsic-result")).toBe("success");
     await shot("extrinsic");
-    await go(`#/block/${transfer.blockNumber}`, "block-title");
+    await go(`#/block/${transfer.blockNumber}`, "block-title", `Block #${transfer.blockNumber}`);
     const call = page.locator('[data-call="Balances.transfer_keep_alive"]');
     expect(await call.textContent()).toContain("τ12.345678901");
     const event = page.locator('[data-event="Balances.Transfer"]');
@@ -124,7 +128,7 @@ describe("explorer in Chromium", () => {
     await shot("block");
 
     // The stake's block: add_stake with τ3.5 and the StakeAdded event.
-    await go(`#/block/${stake.blockNumber}`, "block-title");
+    await go(`#/block/${stake.blockNumber}`, "block-title", `Block #${stake.blockNumber}`);
     expect(await page.locator('[data-call="SubtensorModule.add_stake"]').textContent()).toContain(
       "τ3.500000000",
     );
@@ -134,12 +138,14 @@ describe("explorer in Chromium", () => {
   });
 
   it("account pages show the balance, the stake and the history with the exact amounts", async () => {
-    await go(`#/account/${recipient().ss58Address}`, "history");
+    await go(`#/account/${recipient().ss58Address}`, "account-title", recipient().ss58Address);
+    await page.getByTestId("history").waitFor();
     expect(await text("account-free")).toBe("τ12.345678901");
     const received = page.locator('[data-testid="history"] [data-event="Balances.Transfer"]');
     expect(await received.textContent()).toContain("τ12.345678901");
 
-    await go(`#/account/${bob().ss58Address}`, "history");
+    await go(`#/account/${bob().ss58Address}`, "account-title", bob().ss58Address);
+    await page.getByTestId("history").waitFor();
     const free = await devnet.client.call<{ data: { free: string } }>("state_queryStorageTyped", [
       "System",
       "Account",
