@@ -1,5 +1,5 @@
 // An account: balances, stake per subnet and hotkey, and its history (transfers, staking, other calls).
-import { isValidSs58, ss58Encode } from "@opentao/primitives";
+import { isValidSs58, parseTao, ss58Encode } from "@opentao/primitives";
 import {
   type AccountInfo,
   type BlockView,
@@ -123,11 +123,8 @@ function AccountView({ address }: { address: string }) {
   const priceOf = (netuid: number) => dynamic.find((d) => d.netuid === netuid);
   const symbolOf = (netuid: number) => priceOf(netuid)?.tokenSymbol || "α";
   // Alpha valued in TAO at the pool's price (rao per alpha, 9 decimals).
-  const taoValue = (s: StakeInfo) => {
-    const [whole = "0", frac = ""] = (priceOf(s.netuid)?.price ?? "1").split(".");
-    const priceNano = BigInt(whole) * 1_000_000_000n + BigInt(frac.padEnd(9, "0").slice(0, 9));
-    return (BigInt(s.stake) * priceNano) / 1_000_000_000n;
-  };
+  const taoValue = (s: StakeInfo) =>
+    (BigInt(s.stake) * parseTao(priceOf(s.netuid)?.price ?? "1")) / 1_000_000_000n;
   const staked = stake.reduce((sum, s) => sum + taoValue(s), 0n);
   const isHotkey = owner && owner !== NO_OWNER;
   return (

@@ -1,8 +1,8 @@
 // What the stake commands share: subnets and their prices, tolerances and limit prices, the hotkeys a
 // command acts on. Amounts stay bigint rao; prices are rao per alpha (10^9 = 1.0), as the chain's limits.
-import { formatTao, normalizeAddress } from "@opentao/primitives";
+import { formatTao, normalizeAddress, parseTao } from "@opentao/primitives";
 import { maxSwapAmount } from "@opentao/runtime";
-import type { ChainClient } from "@opentao/sdk";
+import type { ChainClient, DynamicInfo } from "@opentao/sdk";
 import { listWallets, type Wallet } from "@opentao/sdk";
 import type { CommandContext } from "../../command.js";
 import { WALLET_PATH } from "../../common-options.js";
@@ -30,26 +30,15 @@ export interface Pool {
   symbol: string;
 }
 
-interface DynamicInfoJson {
-  netuid: number;
-  tokenSymbol: string;
-  price: string;
-}
-
-const priceOf = (text: string): bigint => {
-  const [whole = "0", frac = ""] = text.split(".");
-  return BigInt(whole) * PRICE_ONE + BigInt(frac.padEnd(9, "0").slice(0, 9) || "0");
-};
-
 export async function pools(client: ChainClient): Promise<Map<number, Pool>> {
-  const all = await client.call<DynamicInfoJson[]>("subnetInfo_getAllDynamicInfo", []);
+  const all = await client.call<DynamicInfo[]>("subnetInfo_getAllDynamicInfo", []);
   const mechanisms = await Promise.all(
     all.map((d) => client.queryTyped<number>("SubtensorModule", "SubnetMechanism", [d.netuid])),
   );
   return new Map(
     all.map((d, i) => [
       d.netuid,
-      { netuid: d.netuid, dynamic: mechanisms[i] === 1, price: priceOf(d.price), symbol: d.tokenSymbol },
+      { netuid: d.netuid, dynamic: mechanisms[i] === 1, price: parseTao(d.price), symbol: d.tokenSymbol },
     ]),
   );
 }

@@ -1,5 +1,5 @@
 // `tao subnets` commands that only read: list, show, hyperparameters, price, burn-cost, check-start, get-identity.
-import { formatTao } from "@opentao/primitives";
+import { formatTao, parseTao } from "@opentao/primitives";
 import type { DynamicInfo, SubnetInfo } from "@opentao/sdk";
 import pc from "picocolors";
 import { money, tao } from "../../amount.js";
@@ -9,7 +9,7 @@ import { usageError } from "../../errors.js";
 import { netuidOf, parseWholeList } from "../../numbers.js";
 import { renderTable } from "../../ui/table.js";
 import { ALL_NETUIDS, NETUIDS } from "./options.js";
-import { priceRao, subnetIdentity, subnetInfo } from "./reads.js";
+import { subnetIdentity, subnetInfo } from "./reads.js";
 
 const alpha = (rao: bigint, symbol: string) => formatTao(rao, { symbol, decimals: 4 });
 
@@ -22,7 +22,7 @@ export const list: Action = async (ctx) => {
     const names = await Promise.all(dynamics.map((d) => subnetIdentity(client, d.netuid)));
     const rows = dynamics.map((d, i) => {
       const info = infos.find((s) => s.netuid === d.netuid)!;
-      const price = priceRao(d.price);
+      const price = parseTao(d.price);
       const supply = BigInt(d.alphaIn) + BigInt(d.alphaOut);
       return {
         netuid: d.netuid,
@@ -188,7 +188,7 @@ export const price: Action = async (ctx) => {
         network: network.name,
         block,
         prices: Object.fromEntries(
-          rows.map((d) => [d.netuid, { symbol: d.tokenSymbol, price: money(priceRao(d.price)) }]),
+          rows.map((d) => [d.netuid, { symbol: d.tokenSymbol, price: money(parseTao(d.price)) }]),
         ),
       },
       () =>

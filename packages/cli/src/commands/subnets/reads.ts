@@ -30,9 +30,3 @@ export async function subnetIdentity(client: ChainClient, netuid: number): Promi
   if (!raw) return null;
   return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, bytesText(v)]));
 }
-
-/** price "1.000000000" (TAO per alpha) → rao per alpha. */
-export const priceRao = (price: string): bigint => {
-  const [whole, frac = ""] = price.split(".");
-  return BigInt(whole!) * 1_000_000_000n + BigInt(frac.padEnd(9, "0").slice(0, 9) || "0");
-};
