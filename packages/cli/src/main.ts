@@ -1,7 +1,7 @@
 import { CommanderError } from "commander";
-import pc from "picocolors";
 import { CliError, EXIT } from "./errors.js";
 import { buildProgram, commandTree } from "./program.js";
+import { pc } from "./ui/colors.js";
 
 const argv = process.argv.slice(2);
 const jsonMode = argv.some((a) => a === "--json" || a === "--json-output" || a === "--json-out");

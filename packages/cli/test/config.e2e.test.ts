@@ -85,9 +85,12 @@ describe("tao config", () => {
     expect(r.stderr).toMatch(/Cannot specify both `--quiet` and `--verbose`/);
   });
 
-  it("no colour codes when stdout is not a terminal, even without NO_COLOR", async () => {
-    const r = await tao(["config", "get"], { BTCLI_CONFIG_PATH: fresh(), NO_COLOR: "" });
+  it("no colour codes when stdout is not a terminal, even without NO_COLOR and under CI", async () => {
+    const env = { BTCLI_CONFIG_PATH: fresh(), NO_COLOR: "", CI: "true", FORCE_COLOR: undefined };
+    const r = await tao(["config", "get"], env);
     // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for ANSI escapes
     expect(r.stdout).not.toMatch(/\x1b\[/);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for ANSI escapes
+    expect((await tao(["config", "get"], { ...env, FORCE_COLOR: "1" })).stdout).toMatch(/\x1b\[/);
   });
 });

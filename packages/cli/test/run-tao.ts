@@ -10,7 +10,7 @@ export interface TaoResult {
   stderr: string;
 }
 
-export function tao(args: string[], env: Record<string, string> = {}): Promise<TaoResult> {
+export function tao(args: string[], env: Record<string, string | undefined> = {}): Promise<TaoResult> {
   return new Promise((resolve) => {
     execFile(
       TAO_BIN,

@@ -1,6 +1,6 @@
 // Tables for people, in the shape of btcli's rich tables (box.SIMPLE_HEAVY, no edge): a title, a header,
 // a heavy rule, rows, and an optional footer (totals) under a light rule.
-import pc from "picocolors";
+import { pc } from "./colors.js";
 
 export interface Column {
   header: string;

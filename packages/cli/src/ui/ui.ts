@@ -1,5 +1,5 @@
-import pc from "picocolors";
 import { CliError, EXIT } from "../errors.js";
+import { pc } from "./colors.js";
 import { ask, confirm } from "./prompt.js";
 import { startSpinner } from "./spinner.js";
 

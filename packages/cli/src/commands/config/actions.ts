@@ -1,8 +1,8 @@
-import pc from "picocolors";
 import { resolveNetwork } from "../../chain/network.js";
 import type { Action } from "../../command.js";
 import { CONFIG_KEYS, configPath, isConfigKey, readConfig, writeConfig } from "../../config-file.js";
 import { usageError } from "../../errors.js";
+import { pc } from "../../ui/colors.js";
 import { parseFraction } from "../stake/shared.js";
 import { CLEAR_ALL, CLEARABLE, SETTABLE } from "./options.js";
 

@@ -2,9 +2,9 @@ import { existsSync } from "node:fs";
 import { homedir } from "node:os";
 import { join, resolve } from "node:path";
 import { Chain, DATA_FILE, ReplayError } from "@opentao/node";
-import pc from "picocolors";
 import type { Action } from "../../command.js";
 import { CliError, EXIT, usageError } from "../../errors.js";
+import { pc } from "../../ui/colors.js";
 import { BASE_PATH } from "./options.js";
 
 function basePathOf(given: string | undefined): string {

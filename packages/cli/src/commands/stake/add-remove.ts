@@ -2,7 +2,6 @@
 // With --safe (the default) dynamic subnets get the _limit call at the price ± --tolerance.
 import { cryptoReady } from "@opentao/primitives";
 import type { RuntimeCall } from "@opentao/runtime";
-import pc from "picocolors";
 import { money, parseAmountOption, tao } from "../../amount.js";
 import { type Chain, withChain } from "../../chain/connect.js";
 import { EXISTENTIAL_DEPOSIT, estimateFee } from "../../chain/fee.js";
@@ -10,6 +9,7 @@ import { freeBalance, hotkeyOwner, stakeOfColdkey } from "../../chain/reads.js";
 import { eventsNamed, type Sent, sendCall } from "../../chain/send.js";
 import type { Action, CommandContext } from "../../command.js";
 import { CliError, EXIT, usageError } from "../../errors.js";
+import { pc } from "../../ui/colors.js";
 import { renderTable } from "../../ui/table.js";
 import { coldkeypub, openWallet, unlockColdkey } from "../../wallet-access.js";
 import { AMOUNT, NETUIDS, STAKE_ALL_TOKENS, UNSTAKE_ALL, UNSTAKE_ALL_ALPHA } from "./options.js";

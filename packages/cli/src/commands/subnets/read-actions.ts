@@ -1,12 +1,12 @@
 // `tao subnets` commands that only read: list, show, hyperparameters, price, burn-cost, check-start, get-identity.
 import { formatTao, parseTao } from "@opentao/primitives";
 import type { DynamicInfo, SubnetInfo } from "@opentao/sdk";
-import pc from "picocolors";
 import { money, tao } from "../../amount.js";
 import { withChain } from "../../chain/connect.js";
 import type { Action } from "../../command.js";
 import { usageError } from "../../errors.js";
 import { netuidOf, parseWholeList } from "../../numbers.js";
+import { pc } from "../../ui/colors.js";
 import { renderTable } from "../../ui/table.js";
 import { ALL_NETUIDS, NETUIDS } from "./options.js";
 import { subnetIdentity, subnetInfo } from "./reads.js";

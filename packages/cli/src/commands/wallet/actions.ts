@@ -11,10 +11,10 @@ import {
   verifySignature,
 } from "@opentao/primitives";
 import { decryptPolkadotJson, listWallets, type Wallet } from "@opentao/sdk";
-import pc from "picocolors";
 import type { Action, CommandContext } from "../../command.js";
 import { N_WORDS, OVERWRITE, URI, usePassword, WALLET_PATH } from "../../common-options.js";
 import { EXIT, usageError } from "../../errors.js";
+import { pc } from "../../ui/colors.js";
 import type { Ui } from "../../ui/ui.js";
 import { openWallet, passwords } from "../../wallet-access.js";
 import {

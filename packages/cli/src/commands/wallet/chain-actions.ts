@@ -2,7 +2,6 @@
 import { cryptoReady } from "@opentao/primitives";
 import type { RuntimeCall } from "@opentao/runtime";
 import { listWallets } from "@opentao/sdk";
-import pc from "picocolors";
 import { money, parseAmountOption, tao } from "../../amount.js";
 import { withChain } from "../../chain/connect.js";
 import { EXISTENTIAL_DEPOSIT, estimateFee } from "../../chain/fee.js";
@@ -12,6 +11,7 @@ import type { Action } from "../../command.js";
 import { WALLET_PATH } from "../../common-options.js";
 import { CliError, EXIT, usageError } from "../../errors.js";
 import { parseWholeList } from "../../numbers.js";
+import { pc } from "../../ui/colors.js";
 import { renderTable } from "../../ui/table.js";
 import { addressOption, coldkeypub, openWallet, unlockColdkey } from "../../wallet-access.js";
 import {

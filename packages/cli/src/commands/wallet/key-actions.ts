@@ -3,7 +3,6 @@
 import { blake2b256, bytesToHex, cryptoReady, isValidSs58, ss58Decode, utf8 } from "@opentao/primitives";
 import type { RuntimeCall } from "@opentao/runtime";
 import { listWallets, Wallet } from "@opentao/sdk";
-import pc from "picocolors";
 import { money, tao } from "../../amount.js";
 import { type Chain, withChain } from "../../chain/connect.js";
 import { estimateFee, KEY_SWAP_COST } from "../../chain/fee.js";
@@ -13,6 +12,7 @@ import type { Action, CommandContext } from "../../command.js";
 import { HOTKEY, NETUID, WALLET_PATH } from "../../common-options.js";
 import { CliError, EXIT, usageError } from "../../errors.js";
 import { netuidOf } from "../../numbers.js";
+import { pc } from "../../ui/colors.js";
 import { renderTable } from "../../ui/table.js";
 import { addressOption, coldkeypub, hotkeypub, openWallet, unlockColdkey } from "../../wallet-access.js";
 import { bytesText } from "../subnets/reads.js";

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { runScenario, ScenarioError } from "@opentao/runtime";
-import pc from "picocolors";
 import { CliError, EXIT } from "../../errors.js";
+import { pc } from "../../ui/colors.js";
 import type { Ui } from "../../ui/ui.js";
 import { formatResult } from "./format.js";
 

@@ -1,8 +1,8 @@
 // Reading input files for the yuma commands, and refusing bad input the same way everywhere: a message
 // on stderr, exit code 2, nothing on stdout (stdout is for result files, even with --json).
 import { readFileSync } from "node:fs";
-import pc from "picocolors";
 import { CliError, EXIT } from "../../errors.js";
+import { pc } from "../../ui/colors.js";
 
 /** Bad input: the action stops, main prints nothing more, the exit code is 2. */
 export class Refused extends Error {
