@@ -294,6 +294,43 @@ describe("tao stake move, transfer, swap", () => {
     expect(await stake(bob(), aliceHot, 2)).toBeGreaterThan(0n);
   });
 
+  it("swap: an all-or-nothing swap the pools cannot fill is refused before sending; what fits goes through", async () => {
+    const before = await bobState();
+    const args = (amount: string[]) => [
+      "stake",
+      "swap",
+      "--wallet-name",
+      "bob",
+      "--hotkey-ss58",
+      aliceHot,
+      "--origin-netuid",
+      "1",
+      "--dest-netuid",
+      "2",
+      ...amount,
+      "--tolerance",
+      "0.001",
+      "--no-partial",
+      "-y",
+    ];
+    const refused = await f.run(args(["--all"]));
+    expect(refused.code).toBe(1);
+    const fits = refused.stderr.match(
+      /Slippage too high: swapping [\d,.]+ \S+ from netuid 1 to netuid 2 would move the rate .*at most ([\d,.]+) \S+ fits/,
+    );
+    expect(fits, refused.stderr).not.toBeNull();
+    expect(await bobState()).toEqual(before);
+
+    // Well inside what fits, the chain takes it: the CLI's limit math is the chain's.
+    const max = BigInt(fits![1]!.replace(/[,.]/g, ""));
+    const amount = (max * 9n) / 10n;
+    const ok = await f.run(
+      args(["--amount", `${amount / TAO}.${(amount % TAO).toString().padStart(9, "0")}`]),
+    );
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(await stake(bob(), aliceHot, 1)).toBe(before[1]! - amount);
+  });
+
   it("transfer: the stake changes owner (--json), and human mode says so", async () => {
     const from = await stake(bob(), aliceHot, 1);
     const dave = f.address("Dave");

@@ -313,3 +313,33 @@ describe("tao wallet transfer", () => {
     expect(await f.free(f.address("Dave"))).toBe(before);
   });
 });
+
+describe("on a chain whose preset has another existential deposit (Subtensor's test mock: 1 rao)", () => {
+  it("reads it from the chain: --all keeps 1 rao, and 100 rao may create an account", async () => {
+    const t = await startChainFixture(["Alice", "Dave"], { preset: "test" });
+    try {
+      const fresh = Keypair.fromUri("//FreshOnTest").ss58Address;
+      const small = await t.run(
+        ["wallet", "transfer", "--wallet-name", "dave", "--dest", fresh].concat([
+          "--amount",
+          "0.0000001",
+          "-y",
+          "--json",
+        ]),
+      );
+      expect(small.code, small.stderr).toBe(0);
+      expect(await t.free(fresh)).toBe(100n);
+      const all = await t.run(
+        ["wallet", "transfer", "--wallet-name", "dave", "--dest", t.address("Alice")].concat([
+          "--all",
+          "-y",
+          "--json",
+        ]),
+      );
+      expect(all.code, all.stderr).toBe(0);
+      expect(await t.free(t.address("Dave"))).toBe(1n);
+    } finally {
+      await t.stop();
+    }
+  });
+});

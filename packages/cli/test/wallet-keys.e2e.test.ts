@@ -167,3 +167,44 @@ describe("tao wallet swap-coldkey and swap-check", () => {
     expect(bad.stderr).toMatch(/Invalid action: frobnicate/);
   });
 });
+
+describe("tao wallet swap-coldkey execute", () => {
+  it("after the announcement delay moves the balance to the new coldkey (--json), and the old one is empty", async () => {
+    const fresh = Keypair.fromUri("//DaveNew");
+    await f.addWallet("davenew", fresh);
+    const announce = [
+      "wallet",
+      "swap-coldkey",
+      "announce",
+      "--wallet-name",
+      "dave",
+      "--new-coldkey",
+      "davenew",
+    ];
+    const a = await f.run([...announce, "-y", "--json"]);
+    expect(a.code, a.stderr).toBe(0);
+    const { executable_at: at } = onlyJson(a).announcement;
+    const head = (await f.devnet.client.header()).number;
+    await f.devnet.client.call("dev_mine", [at - head]);
+    const funds = await f.free(f.address("Dave"));
+    const r = await f.run([
+      "wallet",
+      "swap-coldkey",
+      "execute",
+      "--wallet-name",
+      "dave",
+      "--new-coldkey",
+      fresh.ss58Address,
+      "-y",
+      "--json",
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(onlyJson(r)).toMatchObject({ success: true });
+    expect(await f.free(f.address("Dave"))).toBe(0n);
+    const moved = await f.free(fresh.ss58Address);
+    expect(moved).toBeGreaterThan(funds - 10_000_000n); // all but the fee
+    expect(moved).toBeLessThan(funds);
+    const check = await f.runNet(["wallet", "swap-check", "--ss58", f.address("Dave")]);
+    expect(check.stdout).toMatch(/No coldkey swap announced/);
+  });
+});

@@ -1,7 +1,7 @@
 // End to end against a real `tao node --dev --instant` process over WebSocket and HTTP: transfer and stake,
 // subscriptions, decoded errors, replays and foreign-genesis signatures refused, params validated.
 import { blake2b256, cryptoReady, hexToBytes, Keypair } from "@opentao/primitives";
-import { type RuntimeCall, runScenario, signExtrinsic } from "@opentao/runtime";
+import { PRESETS, type PresetName, type RuntimeCall, runScenario, signExtrinsic } from "@opentao/runtime";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RpcCallError, RpcClient, type RunningNode, spawnNode } from "./rpc-client.js";
 
@@ -64,6 +64,10 @@ describe("tao node --dev over RPC", () => {
       tokenDecimals: 9,
       tokenSymbol: "TAO",
     });
+    const constants = await rpc.call("state_getConstants");
+    const preset = PRESETS[constants.name as PresetName];
+    expect(constants.chain.existentialDeposit).toBe(preset.chain.existentialDeposit.toString());
+    expect(constants.pool.minimumReserve).toBe(preset.pool.minimumReserve.toString());
     expect(await rpc.call("chain_getBlockHash", [0])).toBe(genesis);
     const header = await rpc.call("chain_getHeader", [genesis]);
     expect(header).toMatchObject({ number: "0x0", hash: genesis, digest: { logs: [] } });

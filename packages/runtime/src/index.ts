@@ -28,6 +28,13 @@ export { poolOf } from "./pallets/subtensor/pool/pool-state.js";
 export { maxSwapAmount } from "./pallets/subtensor/pool/swap.js";
 export { currentLockCost } from "./pallets/subtensor/register-network.js";
 export { type StakeWeights, stakeWeightsForNetwork } from "./pallets/subtensor/staking/inherited-stake.js";
+export {
+  type MaxAmount,
+  maxMoveAmount,
+  maxStakeAmount,
+  maxUnstakeAmount,
+  type PoolView,
+} from "./pallets/subtensor/staking/max-amount.js";
 export { nominatorsOf, stakeOf } from "./pallets/subtensor/staking/share-pool.js";
 export * from "./pallets/subtensor/storage.js";
 export * from "./pallets/subtensor/subnets.js";

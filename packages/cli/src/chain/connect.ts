@@ -1,13 +1,17 @@
+import type { Preset } from "@opentao/runtime";
 import { ChainClient } from "@opentao/sdk";
 import type { CommandContext } from "../command.js";
 import { NETWORK } from "../common-options.js";
 import { CliError, EXIT, usageError } from "../errors.js";
+import { chainPreset } from "./constants.js";
 import { NETWORKS, type Network, resolveNetwork } from "./network.js";
 
 /** A connected node and the network it was chosen as. */
 export interface Chain {
   client: ChainClient;
   network: Network;
+  /** The chain's constants: fees, existential deposit, key swap cost, pool limits. */
+  preset: Preset;
 }
 
 /** The --network option (flag > BT_SUBTENSOR_NETWORK > config `network` > local), resolved. */
@@ -32,7 +36,7 @@ export async function withChain<T>(ctx: CommandContext, fn: (chain: Chain) => Pr
     client = await ChainClient.connect(network.url, { reconnect: false });
   } catch (e) {
     throw new CliError(
-      `cannot reach the ${network.name} network at ${network.url}: ${(e as Error).message}`,
+      `cannot reach ${network.name === network.url ? "the node" : `the ${network.name} network`} at ${network.url}: ${(e as Error).message}`,
       EXIT.unavailable,
       network.name === "local"
         ? "start a local node with `tao node --dev`, or choose another with --network"
@@ -42,7 +46,7 @@ export async function withChain<T>(ctx: CommandContext, fn: (chain: Chain) => Pr
     stop();
   }
   try {
-    return await fn({ client, network });
+    return await fn({ client, network, preset: await chainPreset(client) });
   } finally {
     await client.close();
   }

@@ -5,7 +5,7 @@ import {
   callPays,
   callWeight,
   computeFee,
-  PRESETS,
+  type Preset,
   type RuntimeCall,
   RuntimeCallCodec,
 } from "@opentao/runtime";
@@ -13,16 +13,9 @@ import {
 // version ‖ MultiAddress::Id (1 + 32) ‖ MultiSignature (1 + 64) ‖ mortal era (2) ‖ tip 0 (1) ‖ metadata-hash mode (1)
 const SIGNED_OVERHEAD = 1 + 33 + 65 + 2 + 1 + 1;
 
-export function estimateFee(call: RuntimeCall, nonce: number): bigint {
+export function estimateFee(preset: Preset, call: RuntimeCall, nonce: number): bigint {
   if (!callPays(call)) return 0n;
-  const preset = PRESETS.mainnet;
   const body = RuntimeCallCodec.enc(call).length + SIGNED_OVERHEAD + compact.enc(nonce).length;
   const length = compact.enc(body).length + body;
   return computeFee(preset, preset.fees.extrinsicBaseWeight + callWeight(call), length);
 }
-
-/** Balances' existential deposit (Subtensor's 500 rao). */
-export const EXISTENTIAL_DEPOSIT = PRESETS.mainnet.chain.existentialDeposit;
-
-/** What a hotkey swap or a coldkey swap announcement recycles (Subtensor's KeySwapCost, 0.1 TAO). */
-export const KEY_SWAP_COST = PRESETS.mainnet.swaps.keySwapCost;

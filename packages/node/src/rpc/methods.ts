@@ -102,6 +102,12 @@ export const METHODS: readonly MethodSpec[] = [
     handler: state.getRuntimeVersion,
   },
   {
+    name: "state_getConstants",
+    description: "the runtime's constants: its preset, as JSON with u64 as decimal strings (ours)",
+    params: [],
+    handler: state.getConstants,
+  },
+  {
     name: "state_queryStorageTyped",
     description: "a storage item's decoded value as JSON, by pallet, item and keys (ours)",
     params: [

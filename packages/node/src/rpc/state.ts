@@ -45,6 +45,11 @@ export function getRuntimeVersion(): unknown {
   return { ...RUNTIME_VERSION, authoringVersion: 1, implVersion: 1, apis: [], stateVersion: 1 };
 }
 
+/** What Substrate puts in its metadata's constants (the existential deposit, pool limits, …): here the preset. */
+export function getConstants(_: Params, ctx: RpcContext): unknown {
+  return toJson(ctx.node.chain.preset);
+}
+
 /** The form of a JSON key the item's key codec takes: as given, or a digit string as bigint or number. */
 function keyForm(encode: (k: unknown) => unknown, raw: unknown, what: string): unknown {
   const tries: unknown[] = [raw];

@@ -4,7 +4,7 @@ import { cryptoReady } from "@opentao/primitives";
 import type { RuntimeCall } from "@opentao/runtime";
 import { money, parseAmountOption, tao } from "../../amount.js";
 import { type Chain, withChain } from "../../chain/connect.js";
-import { EXISTENTIAL_DEPOSIT, estimateFee } from "../../chain/fee.js";
+import { estimateFee } from "../../chain/fee.js";
 import { freeBalance, hotkeyOwner, stakeOfColdkey } from "../../chain/reads.js";
 import { eventsNamed, type Sent, sendCall } from "../../chain/send.js";
 import type { Action, CommandContext } from "../../command.js";
@@ -84,7 +84,7 @@ async function sendAll(
 async function checkSlippage(chain: Chain, orders: Order[], safety: Safety, side: "buy" | "sell") {
   for (const o of orders)
     if (o.limit !== undefined)
-      await refuseUnfillable(chain.client, o.pool, o.amount, o.limit, safety.tolerance!, side);
+      await refuseUnfillable(chain, { side, pool: o.pool }, o.amount, o.limit, safety.tolerance!);
 }
 
 const safetyLine = (s: Safety) =>
@@ -143,23 +143,23 @@ export const add: Action = async (ctx) => {
             amount: tao,
             ...(limit === undefined ? {} : { limit }),
             call,
-            fee: estimateFee(call, nonce + orders.length),
+            fee: estimateFee(chain.preset, call, nonce + orders.length),
           };
         };
         let o = order(amount);
-        if (all) o = order(free - o.fee - EXISTENTIAL_DEPOSIT);
+        if (all) o = order(free - o.fee - chain.preset.chain.existentialDeposit);
         orders.push(o);
       }
     }
     const needed = orders.reduce((s, o) => s + o.amount + o.fee, 0n);
-    if (orders.some((o) => o.amount <= 0n) || free < needed + EXISTENTIAL_DEPOSIT) {
+    if (orders.some((o) => o.amount <= 0n) || free < needed + chain.preset.chain.existentialDeposit) {
       throw new CliError(
         [
           "Not enough balance:",
           `  balance: ${tao(free)}`,
           `  to stake: ${tao(orders.reduce((s, o) => s + o.amount, 0n))} in ${orders.length} transaction(s)`,
           `  for fees: ${tao(orders.reduce((s, o) => s + o.fee, 0n))}`,
-          `  and the existential deposit kept: ${tao(EXISTENTIAL_DEPOSIT)}`,
+          `  and the existential deposit kept: ${tao(chain.preset.chain.existentialDeposit)}`,
         ].join("\n"),
         EXIT.failed,
         "stake less, or check the balance with `tao wallet balance`",
@@ -269,7 +269,7 @@ export const remove: Action = async (ctx) => {
         hotkey,
         amount: alpha,
         call,
-        fee: estimateFee(call, nonce + orders.length),
+        fee: estimateFee(chain.preset, call, nonce + orders.length),
         ...(limit === undefined ? {} : { limit }),
       });
 

@@ -106,7 +106,7 @@ export const setAuto: Action = async (ctx) => {
       name: "set_coldkey_auto_stake_hotkey",
       args: { netuid, hotkey },
     };
-    const fee = estimateFee(call, await chain.client.nextIndex(coldkey));
+    const fee = estimateFee(chain.preset, call, await chain.client.nextIndex(coldkey));
     await ctx.ui.confirmAction(
       "Set this auto-stake destination?",
       [

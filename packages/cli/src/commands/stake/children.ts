@@ -115,7 +115,7 @@ async function sendEach(
 ) {
   const coldkey = (await coldkeypub(wallet)).ss58Address;
   const nonce = await chain.client.nextIndex(coldkey);
-  const fee = calls.reduce((s, c, i) => s + estimateFee(c, nonce + i), 0n);
+  const fee = calls.reduce((s, c, i) => s + estimateFee(chain.preset, c, nonce + i), 0n);
   await ctx.ui.confirmAction(question, `${details}\n  extrinsic fee: ${tao(fee)}`);
   const signer = await unlockColdkey(ctx, wallet);
   const sent = [];

@@ -43,7 +43,7 @@ export const setClaim: Action = async (ctx) => {
       [coldkey],
     )) as ClaimType;
     const call = { pallet: "SubtensorModule", name: "set_root_claim_type", args: { newRootClaimType: next } };
-    const fee = estimateFee(call, await chain.client.nextIndex(coldkey));
+    const fee = estimateFee(chain.preset, call, await chain.client.nextIndex(coldkey));
     await ctx.ui.confirmAction(
       "Would you like to continue?",
       `Root claim type of ${coldkey}:\n  now: ${describe(current)}\n  new: ${describe(next)}\n  extrinsic fee: ${tao(fee)}`,
@@ -110,7 +110,7 @@ export const processClaim: Action = async (ctx) => {
         "give --netuids with up to 5 subnets",
       );
     const call = { pallet: "SubtensorModule", name: "claim_root", args: { subnets: netuids } };
-    const fee = estimateFee(call, await chain.client.nextIndex(coldkey));
+    const fee = estimateFee(chain.preset, call, await chain.client.nextIndex(coldkey));
     await ctx.ui.confirmAction(
       "Would you like to continue?",
       `Claiming root dividends of ${coldkey} on subnets ${netuids.join(", ")}\n  extrinsic fee: ${tao(fee)}`,

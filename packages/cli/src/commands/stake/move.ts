@@ -33,6 +33,7 @@ import {
   poolIn,
   pools,
   priceText,
+  refuseUnfillable,
   safetyOf,
 } from "./shared.js";
 
@@ -116,6 +117,14 @@ function run(kind: Kind): Action {
         kind === "swap" && safety.tolerance !== undefined && (source.dynamic || target.dynamic)
           ? limitFor(rate, safety.tolerance, "sell")
           : undefined;
+      if (limit !== undefined && !safety.partial)
+        await refuseUnfillable(
+          chain,
+          { side: "swap", pool: source, destination: target },
+          amount,
+          limit,
+          safety.tolerance!,
+        );
       const call: RuntimeCall =
         kind === "move"
           ? {
@@ -159,7 +168,7 @@ function run(kind: Kind): Action {
                     allowPartial: safety.partial,
                   },
                 };
-      const fee = estimateFee(call, nonce);
+      const fee = estimateFee(chain.preset, call, nonce);
       const worth = (amount * source.price) / PRICE_ONE;
       await ctx.ui.confirmAction(
         `Would you like to ${kind} this stake?`,

@@ -1,9 +1,10 @@
 // What the stake commands share: subnets and their prices, tolerances and limit prices, the hotkeys a
 // command acts on. Amounts stay bigint rao; prices are rao per alpha (10^9 = 1.0), as the chain's limits.
 import { formatTao, normalizeAddress, parseTao } from "@opentao/primitives";
-import { maxSwapAmount } from "@opentao/runtime";
+import { maxMoveAmount, maxStakeAmount, maxUnstakeAmount, type PoolView } from "@opentao/runtime";
 import type { ChainClient, DynamicInfo } from "@opentao/sdk";
 import { listWallets, type Wallet } from "@opentao/sdk";
+import type { Chain } from "../../chain/connect.js";
 import type { CommandContext } from "../../command.js";
 import { WALLET_PATH } from "../../common-options.js";
 import { CliError, EXIT, usageError } from "../../errors.js";
@@ -43,54 +44,68 @@ export async function pools(client: ChainClient): Promise<Map<number, Pool>> {
   );
 }
 
-/**
- * The most TAO an add_stake_limit ("buy") may spend, or alpha a remove_stake_limit ("sell") may sell, at
- * `limitPrice` on a dynamic subnet, by the runtime's own pool math on the current reserves
- * (`get_max_amount_add`/`_remove`); `undefined` when the price is already at or past the limit, so nothing
- * fits. The minimum-reserve check is left to the chain (it fails otherwise).
- */
-export async function maxAmountAtLimit(
-  client: ChainClient,
-  netuid: number,
-  limitPrice: bigint,
-  side: "buy" | "sell",
-): Promise<bigint | undefined> {
+/** A subnet's reserves, mechanism and fee rate, as the runtime's limit math reads them. */
+async function poolView(client: ChainClient, netuid: number): Promise<PoolView> {
   const read = (item: string) => client.queryTyped<string | number>("SubtensorModule", item, [netuid]);
-  const [tao, alpha, weight, feeRate] = await Promise.all(
-    ["SubnetTAO", "SubnetAlphaIn", "PoolQuoteWeight", "FeeRate"].map(read),
+  const [tao, alpha, weight, feeRate, mechanism] = await Promise.all(
+    ["SubnetTAO", "SubnetAlphaIn", "PoolQuoteWeight", "FeeRate", "SubnetMechanism"].map(read),
   );
-  const max = maxSwapAmount(
-    { taoReserve: BigInt(tao!), alphaReserve: BigInt(alpha!), quoteWeight: BigInt(weight!) },
-    side,
-    limitPrice,
-    { feeRate: Number(feeRate), minimumReserve: 0n },
-  );
-  return max.ok ? max.amount : undefined;
+  return {
+    pool: { taoReserve: BigInt(tao!), alphaReserve: BigInt(alpha!), quoteWeight: BigInt(weight!) },
+    mechanism: Number(mechanism),
+    feeRate: Number(feeRate),
+  };
+}
+
+/** A limit order: stake TAO ("buy"), unstake alpha ("sell"), or swap alpha from one subnet to another. */
+export type LimitOrder =
+  | { side: "buy" | "sell"; pool: Pool }
+  | { side: "swap"; pool: Pool; destination: Pool };
+
+/**
+ * The most an order may trade at `limitPrice` on the current reserves, by the runtime's own math
+ * (`get_max_amount_add`, `_remove`, `_move`): TAO for a stake, origin alpha otherwise; 0 when nothing fits.
+ */
+export async function maxAmountAtLimit(chain: Chain, order: LimitOrder, limitPrice: bigint): Promise<bigint> {
+  const { minimumReserve } = chain.preset.pool;
+  const origin = await poolView(chain.client, order.pool.netuid);
+  const max =
+    order.side === "swap"
+      ? maxMoveAmount(
+          origin,
+          await poolView(chain.client, order.destination.netuid),
+          limitPrice,
+          minimumReserve,
+        )
+      : (order.side === "buy" ? maxStakeAmount : maxUnstakeAmount)(origin, limitPrice, minimumReserve);
+  return typeof max === "bigint" ? max : 0n;
 }
 
 /**
- * An all-or-nothing limit order (add_stake_limit: TAO, "buy"; remove_stake_limit: alpha, "sell") whose
- * amount the pool cannot take within `limit` fails on chain with SlippageTooHigh and costs its fee; this
- * refuses it before sending, with what does fit.
+ * An all-or-nothing limit order whose amount the pools cannot take within `limit` fails on chain with
+ * SlippageTooHigh and costs its fee; this refuses it before sending, with what does fit.
  */
 export async function refuseUnfillable(
-  client: ChainClient,
-  pool: Pool,
+  chain: Chain,
+  order: LimitOrder,
   amount: bigint,
   limit: bigint,
   tolerance: bigint,
-  side: "buy" | "sell",
   partialFills = true,
 ): Promise<void> {
-  const max = await maxAmountAtLimit(client, pool.netuid, limit, side);
-  if (max !== undefined && amount <= max) return;
+  const max = await maxAmountAtLimit(chain, order, limit);
+  if (amount <= max) return;
+  const { pool, side } = order;
   const text = (v: bigint) => (side === "buy" ? formatTao(v) : alphaText(v, pool.symbol));
+  const what =
+    order.side === "swap"
+      ? `swapping ${text(amount)} from netuid ${pool.netuid} to netuid ${order.destination.netuid} would move the rate`
+      : `${side === "buy" ? "staking" : "unstaking"} ${text(amount)} on netuid ${pool.netuid} would move the price`;
   throw new CliError(
-    `Slippage too high: ${side === "buy" ? "staking" : "unstaking"} ${text(amount)} on netuid ${pool.netuid} ` +
-      `would move the price past ${priceText(limit)} (tolerance ${priceText(tolerance)}); ` +
-      (max === undefined ? "no amount fits." : `at most ${text(max)} fits.`),
+    `Slippage too high: ${what} past ${priceText(limit)} (tolerance ${priceText(tolerance)}); ` +
+      (max === 0n ? "no amount fits." : `at most ${text(max)} fits.`),
     EXIT.failed,
-    `${partialFills ? "allow a partial fill with --partial, " : ""}raise --tolerance, ${side === "buy" ? "spend" : "unstake"} less, or trade without price protection with --unsafe`,
+    `${partialFills ? "allow a partial fill with --partial, " : ""}raise --tolerance, ${side === "buy" ? "spend" : "trade"} less, or trade without price protection with --unsafe`,
   );
 }
 

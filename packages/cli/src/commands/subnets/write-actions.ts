@@ -40,7 +40,7 @@ async function payAndSend(
     freeBalance(chain.client, coldkey),
     chain.client.nextIndex(coldkey),
   ]);
-  const fee = estimateFee(call, nonce);
+  const fee = estimateFee(chain.preset, call, nonce);
   if (balance < cost + fee) {
     throw new CliError(
       `Your balance of: ${tao(balance)} is not enough to pay ${tao(cost)} (and the fee ${tao(fee)}).`,

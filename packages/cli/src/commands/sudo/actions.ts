@@ -116,7 +116,7 @@ export const set: Action = async (ctx) => {
         `subnet ${netuid} is owned by ${owner}; use its wallet (--wallet-name)`,
       );
     const call: RuntimeCall = asRoot ? { pallet: "Sudo", name: "sudo", args: { call: inner } } : inner;
-    const fee = estimateFee(call, await chain.client.nextIndex(coldkey));
+    const fee = estimateFee(chain.preset, call, await chain.client.nextIndex(coldkey));
     await ctx.ui.confirmAction(
       "Would you like to continue?",
       `Setting hyperparameter ${param} to ${text} on subnet ${netuid}${asRoot ? " as root (Sudo.sudo)" : ""}\n  call: AdminUtils.${entry.call}\n  extrinsic fee: ${tao(fee)}`,

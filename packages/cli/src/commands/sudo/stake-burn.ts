@@ -5,7 +5,7 @@ import { cryptoReady } from "@opentao/primitives";
 import type { RuntimeCall } from "@opentao/runtime";
 import { money, parseAmountOption, tao } from "../../amount.js";
 import { withChain } from "../../chain/connect.js";
-import { EXISTENTIAL_DEPOSIT, estimateFee } from "../../chain/fee.js";
+import { estimateFee } from "../../chain/fee.js";
 import { freeBalance, hotkeyOwner } from "../../chain/reads.js";
 import { eventsNamed, sendCall } from "../../chain/send.js";
 import type { Action } from "../../command.js";
@@ -66,21 +66,21 @@ export const stakeBurn: Action = async (ctx) => {
       name: "add_stake_burn",
       args: { hotkey, netuid, amount, limit },
     };
-    const fee = estimateFee(call, nonce);
-    if (free < amount + fee + EXISTENTIAL_DEPOSIT)
+    const fee = estimateFee(chain.preset, call, nonce);
+    if (free < amount + fee + chain.preset.chain.existentialDeposit)
       throw new CliError(
         [
           "Not enough balance:",
           `  balance: ${tao(free)}`,
           `  to stake and burn: ${tao(amount)}`,
           `  for the fee: ${tao(fee)}`,
-          `  and the existential deposit kept: ${tao(EXISTENTIAL_DEPOSIT)}`,
+          `  and the existential deposit kept: ${tao(chain.preset.chain.existentialDeposit)}`,
         ].join("\n"),
         EXIT.failed,
         "burn less, or check the balance with `tao wallet balance`",
       );
     if (limit !== undefined)
-      await refuseUnfillable(chain.client, pool, amount, limit, safety.tolerance!, "buy", false);
+      await refuseUnfillable(chain, { side: "buy", pool }, amount, limit, safety.tolerance!, false);
     const rate = (price: bigint) => `${priceText((PRICE_ONE * PRICE_ONE) / (price || 1n))} ${pool.symbol}/τ`;
     await ctx.ui.confirmAction(
       "Would you like to continue?",

@@ -56,7 +56,7 @@ export const trim: Action = async (ctx) => {
     };
     const asRoot = owner !== coldkey;
     const call: RuntimeCall = asRoot ? { pallet: "Sudo", name: "sudo", args: { call: inner } } : inner;
-    const fee = estimateFee(call, await chain.client.nextIndex(coldkey));
+    const fee = estimateFee(chain.preset, call, await chain.client.nextIndex(coldkey));
     await ctx.ui.confirmAction(
       `You are about to trim UIDs on SN${netuid} to a limit of ${maxN}. Continue?`,
       [

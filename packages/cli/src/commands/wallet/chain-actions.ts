@@ -4,7 +4,7 @@ import type { RuntimeCall } from "@opentao/runtime";
 import { listWallets } from "@opentao/sdk";
 import { money, parseAmountOption, tao } from "../../amount.js";
 import { withChain } from "../../chain/connect.js";
-import { EXISTENTIAL_DEPOSIT, estimateFee } from "../../chain/fee.js";
+import { estimateFee } from "../../chain/fee.js";
 import { balancesOf, freeBalance, hotkeyOwner } from "../../chain/reads.js";
 import { sendCall } from "../../chain/send.js";
 import type { Action } from "../../command.js";
@@ -118,8 +118,8 @@ export const transfer: Action = async (ctx) => {
       freeBalance(chain.client, from),
       chain.client.nextIndex(from),
     ]).finally(stop);
-    const fee = estimateFee(call, nonce);
-    const keep = allowDeath ? 0n : EXISTENTIAL_DEPOSIT;
+    const fee = estimateFee(chain.preset, call, nonce);
+    const keep = allowDeath ? 0n : chain.preset.chain.existentialDeposit;
     const sending = all ? before - fee - keep : amount;
     if (before < sending + fee + keep || sending <= 0n) {
       const lines = [
@@ -136,7 +136,7 @@ export const transfer: Action = async (ctx) => {
       );
     }
     // Balances refuses (ExistentialDeposit, after taking the fee) to create an account below the deposit.
-    if (sending < EXISTENTIAL_DEPOSIT) {
+    if (sending < chain.preset.chain.existentialDeposit) {
       const account = await chain.client.queryTyped<{ data: { free: string; reserved: string } }>(
         "System",
         "Account",
@@ -144,9 +144,9 @@ export const transfer: Action = async (ctx) => {
       );
       if (BigInt(account.data.free) + BigInt(account.data.reserved) === 0n)
         throw new CliError(
-          `${tao(sending)} would not create the account ${dest}: a new account needs at least the existential deposit of ${tao(EXISTENTIAL_DEPOSIT)}`,
+          `${tao(sending)} would not create the account ${dest}: a new account needs at least the existential deposit of ${tao(chain.preset.chain.existentialDeposit)}`,
           EXIT.failed,
-          `send at least ${tao(EXISTENTIAL_DEPOSIT)}`,
+          `send at least ${tao(chain.preset.chain.existentialDeposit)}`,
         );
     }
     const owner = await hotkeyOwner(chain.client, dest);

@@ -5,7 +5,7 @@ import type { RuntimeCall } from "@opentao/runtime";
 import { listWallets, Wallet } from "@opentao/sdk";
 import { money, tao } from "../../amount.js";
 import { type Chain, withChain } from "../../chain/connect.js";
-import { estimateFee, KEY_SWAP_COST } from "../../chain/fee.js";
+import { estimateFee } from "../../chain/fee.js";
 import { freeBalance, hotkeyOwner } from "../../chain/reads.js";
 import { sendCall } from "../../chain/send.js";
 import type { Action, CommandContext } from "../../command.js";
@@ -38,7 +38,7 @@ async function sendFromColdkey(
     freeBalance(chain.client, coldkey),
     chain.client.nextIndex(coldkey),
   ]);
-  const fee = estimateFee(call, nonce);
+  const fee = estimateFee(chain.preset, call, nonce);
   const cost = opts.cost ?? 0n;
   if (balance < cost + fee)
     throw new CliError(
@@ -169,7 +169,7 @@ export const swapHotkey: Action = async (ctx) => {
     throw usageError("give --netuid or --all-netuids, not both");
   const netuid = netuidText === undefined ? undefined : netuidOf(ctx);
   await withChain(ctx, async (chain) => {
-    const cost = KEY_SWAP_COST;
+    const cost = chain.preset.swaps.keySwapCost;
     const where = netuid === undefined ? "on all subnets" : `on subnet ${netuid} only`;
     const sent = await sendFromColdkey(
       ctx,
@@ -279,7 +279,7 @@ export const swapColdkey: Action = async (ctx) => {
       dispute: { pallet: "SubtensorModule", name: "dispute_coldkey_swap", args: {} },
       clear: { pallet: "SubtensorModule", name: "clear_coldkey_swap_announcement", args: {} },
     };
-    const cost = action === "announce" && !current ? KEY_SWAP_COST : 0n;
+    const cost = action === "announce" && !current ? chain.preset.swaps.keySwapCost : 0n;
     const questions: Record<string, string> = {
       announce: `Announce a swap of coldkey ${coldkey} to ${newColdkey}? It can be executed after the announcement delay.`,
       execute: `Swap coldkey ${coldkey} to ${newColdkey} now? Every balance, stake and subnet it owns moves.`,
