@@ -91,7 +91,9 @@ export const NETWORK: OptionDef = {
   config: "network",
   // btcli defaults to finney; this CLI talks to OpenTAO nodes, so it defaults to the local one.
   default: "local",
-  description: "network name (local, finney, test, archive, latent-lite, rao, dev) or a ws:// / wss:// URL",
+  description:
+    "network name (local, finney, test, archive, latent-lite, rao, dev) or a ws:// / wss:// URL; give it again for fallbacks, tried in turn",
+  repeatable: true,
 };
 
 export const WAIT_FOR_INCLUSION: OptionDef = {

@@ -20,7 +20,14 @@ export interface OptionDef {
   config?: ConfigKey;
   default?: string | boolean;
   hidden?: boolean;
+  /** The flag may be given several times (`--network a --network b`); `listOption` reads every value. */
+  repeatable?: boolean;
 }
+
+const collect = (value: string, previous: unknown): string[] => [
+  ...(Array.isArray(previous) ? previous : []),
+  value,
+];
 
 const attributeOf = (flags: string): string => new Option(flags).attributeName();
 
@@ -37,11 +44,14 @@ export function addOptions(cmd: Command, defs: readonly OptionDef[]): Command {
       extras.length ? `${def.description} (${extras.join("; ")})` : def.description,
     );
     if (def.hidden) main.hideHelp();
+    if (def.repeatable) main.argParser(collect);
     cmd.addOption(main);
     const takesValue = /[<[]/.test(def.flags);
     const many = /\.\.\.[>\]]/.test(def.flags);
     for (const alias of def.aliases ?? []) {
-      cmd.addOption(new Option(takesValue ? `${alias} <value${many ? "..." : ""}>` : alias).hideHelp());
+      const option = new Option(takesValue ? `${alias} <value${many ? "..." : ""}>` : alias).hideHelp();
+      if (def.repeatable) option.argParser(collect);
+      cmd.addOption(option);
     }
     if (def.negate) {
       cmd.addOption(new Option(def.negate.flags, `opposite of ${longFlag(def.flags)}`));
@@ -67,7 +77,7 @@ export function stringOption(
   config: ConfigValues = {},
 ): string | undefined {
   const given = [def.flags, ...(def.aliases ?? [])]
-    .map((f) => opts[attributeOf(f)])
+    .flatMap((f) => opts[attributeOf(f)])
     .filter((v): v is string => typeof v === "string");
   if (given.length > 1 && new Set(given).size > 1) {
     throw usageError(`${longFlag(def.flags)} was given twice with different values (${given.join(", ")})`);

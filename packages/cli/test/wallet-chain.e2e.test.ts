@@ -99,6 +99,22 @@ describe("tao wallet balance", () => {
     expect(r.code).toBe(75);
     expect(r.stderr).toMatch(/cannot reach the local network at ws:\/\/127\.0\.0\.1:1/);
   });
+
+  it("tries several --network values in turn, as btcli's fallbacks, and names each it could not reach", async () => {
+    const dave = f.address("Dave");
+    const args = ["wallet", "balance", "--ss58", dave, "--json", "--network", "ws://127.0.0.1:1"];
+    const r = await tao([...args, "--network", f.devnet.url]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(
+      /Cannot reach the local network at ws:\/\/127\.0\.0\.1:1; trying the next --network/,
+    );
+    expect(onlyJson(r).balances["Provided Address 1"].free.rao).toBe((await f.free(dave)).toString());
+    const none = await tao([...args, "--network", "ws://127.0.0.1:2"]);
+    expect(none.code).toBe(75);
+    expect(none.stderr).toMatch(
+      /cannot reach any of the 2 networks given:\n {2}the local network at ws:\/\/127\.0\.0\.1:1: .*\n {2}the local network at ws:\/\/127\.0\.0\.1:2: /,
+    );
+  });
 });
 
 describe("tao wallet transfer", () => {

@@ -1,7 +1,7 @@
 // `tao explorer`: the explorer's static files, plus config.json telling the page which node to read.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { chosenNetwork } from "../../chain/connect.js";
+import { chosenNetworks } from "../../chain/connect.js";
 import type { Action } from "../../command.js";
 import { usageError } from "../../errors.js";
 import { builtExplorer } from "./dir.js";
@@ -9,7 +9,7 @@ import { HOST, PORT } from "./index.js";
 
 export const serve: Action = async (ctx) => {
   const { serveStatic } = await import("@opentao/node");
-  const rpc = chosenNetwork(ctx).url;
+  const rpc = chosenNetworks(ctx)[0]!.url;
   const portText = ctx.string(PORT) ?? "8080";
   const port = Number(portText);
   if (!/^\d+$/.test(portText) || port > 65535)
