@@ -155,11 +155,29 @@ describe("tao wallet swap-coldkey and swap-check", () => {
       "-y",
     ]);
     expect(early.code).toBe(1);
-    expect(early.stderr).toMatch(/Subtensor returned `ColdkeySwapTooEarly`/);
+    expect(early.stderr).toMatch(
+      /Subtensor returned `ColdkeySwapTooEarly` \(SubtensorModule\) error.*executable at block \d+, \d+ blocks from now\); nothing was sent/,
+    );
     expect(await f.free(fresh.ss58Address)).toBe(0n);
+    const announced = await f.free(f.address("Bob"));
+    const wrong = await f.run(
+      ["wallet", "swap-coldkey", "execute", "--wallet-name", "bob"].concat([
+        "--new-coldkey",
+        f.address("Dave"),
+        "-y",
+      ]),
+    );
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toMatch(/`AnnouncedColdkeyHashDoesNotMatch`.*is not the coldkey announced/);
+    const clear = await f.run(["wallet", "swap-coldkey", "clear", "--wallet-name", "bob", "-y"]);
+    expect(clear.stderr).toMatch(/`ColdkeySwapClearTooEarly`.*it can be withdrawn from block \d+/);
+    expect(await f.free(f.address("Bob")), "no fee paid for refused actions").toBe(announced);
     const dispute = await f.run(["wallet", "swap-coldkey", "dispute", "--wallet-name", "bob", "-y"]);
     expect(dispute.code, dispute.stderr).toBe(0);
     expect(dispute.stdout).toMatch(/disputed at block \d+/);
+    const again = await f.run(["wallet", "swap-coldkey", "dispute", "--wallet-name", "bob", "-y"]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/`ColdkeySwapDisputed`/);
     const none = await f.runNet(["wallet", "swap-check", "--ss58", f.address("Dave")]);
     expect(none.stdout).toMatch(/No coldkey swap announced/);
     const bad = await f.run(["wallet", "swap-coldkey", "frobnicate", "--wallet-name", "bob"]);

@@ -5,6 +5,7 @@ import type { RuntimeCall } from "@opentao/runtime";
 import { listWallets, Wallet } from "@opentao/sdk";
 import { money, tao } from "../../amount.js";
 import { type Chain, withChain } from "../../chain/connect.js";
+import { explainDispatchError } from "../../chain/error-hints.js";
 import { estimateFee } from "../../chain/fee.js";
 import { freeBalance, hotkeyOwner } from "../../chain/reads.js";
 import { sendCall } from "../../chain/send.js";
@@ -248,6 +249,47 @@ function announcementLines(a: Announcement | null, coldkey: string, block: numbe
   ].join("\n");
 }
 
+/**
+ * The error the chain would return for this action in the next block, found before sending so that it
+ * costs no fee: the same checks, in the same order, as the calls' dispatch.
+ */
+function coldkeySwapRefusal(
+  action: string,
+  a: Announcement | null,
+  nextBlock: number,
+  newColdkey: string | undefined,
+  reannounceDelay: number,
+): { error: string; why: string } | undefined {
+  // The chain's coldkey-swap guard refuses every call of a disputed coldkey first.
+  if (a?.disputed_at != null)
+    return { error: "ColdkeySwapDisputed", why: `disputed at block ${a.disputed_at}` };
+  if (action === "announce") {
+    const from = a ? a.executable_at + reannounceDelay : 0;
+    if (a && nextBlock < from)
+      return {
+        error: "ColdkeySwapReannouncedTooEarly",
+        why: `a new announcement is allowed from block ${from}`,
+      };
+    return undefined;
+  }
+  if (!a) return { error: "ColdkeySwapAnnouncementNotFound", why: "this coldkey has announced no swap" };
+  if (action === "execute") {
+    if (a.new_coldkey_hash !== coldkeyHash(newColdkey!))
+      return { error: "AnnouncedColdkeyHashDoesNotMatch", why: `${newColdkey} is not the coldkey announced` };
+    if (nextBlock < a.executable_at)
+      return {
+        error: "ColdkeySwapTooEarly",
+        why: `executable at block ${a.executable_at}, ${a.executable_at - nextBlock + 1} blocks from now`,
+      };
+  }
+  if (action === "clear" && nextBlock < a.executable_at + reannounceDelay)
+    return {
+      error: "ColdkeySwapClearTooEarly",
+      why: `it can be withdrawn from block ${a.executable_at + reannounceDelay}`,
+    };
+  return undefined;
+}
+
 export const swapColdkey: Action = async (ctx) => {
   await cryptoReady();
   const action = ctx.args[0]?.toLowerCase();
@@ -279,6 +321,14 @@ export const swapColdkey: Action = async (ctx) => {
       dispute: { pallet: "SubtensorModule", name: "dispute_coldkey_swap", args: {} },
       clear: { pallet: "SubtensorModule", name: "clear_coldkey_swap_announcement", args: {} },
     };
+    const reannounceDelay = Number(
+      await chain.client.queryTyped<number>("SubtensorModule", "ColdkeySwapReannouncementDelay", []),
+    );
+    const refusal = coldkeySwapRefusal(action, current, block + 1, newColdkey, reannounceDelay);
+    if (refusal) {
+      const { message, hint } = explainDispatchError(`SubtensorModule.${refusal.error}`);
+      throw new CliError(`${message} (${refusal.why}); nothing was sent.`, EXIT.failed, hint);
+    }
     const cost = action === "announce" && !current ? chain.preset.swaps.keySwapCost : 0n;
     const questions: Record<string, string> = {
       announce: `Announce a swap of coldkey ${coldkey} to ${newColdkey}? It can be executed after the announcement delay.`,
