@@ -141,5 +141,5 @@ export const BTCLI_COMMANDS: readonly BtcliCommand[] = [
   out("liquidity remove", LIQUIDITY),
   // utils
   done("utils convert", "weights-axon.e2e.test.ts"),
-  out("utils latency", "measures latency to several public endpoints; a devnet has one"),
+  done("utils latency", "utils.e2e.test.ts"),
 ];

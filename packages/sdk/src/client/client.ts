@@ -141,6 +141,23 @@ export class ChainClient {
     );
   }
 
+  /** One WebSocket ping-pong round trip, in milliseconds: the connection's latency without the node's work. */
+  ping(): Promise<number> {
+    const socket = this.#socket;
+    if (!socket || socket.readyState !== WebSocket.OPEN)
+      return Promise.reject(new ConnectionError(`ping: not connected to ${this.url}`));
+    const start = performance.now();
+    return new Promise((resolve, reject) => {
+      const lost = () => reject(new ConnectionError(`ping: the connection to ${this.url} closed`));
+      socket.once("close", lost);
+      socket.once("pong", () => {
+        socket.off("close", lost);
+        resolve(performance.now() - start);
+      });
+      socket.ping();
+    });
+  }
+
   /** The next nonce of an account, counting its transactions in the pool. */
   nextIndex(address: string): Promise<number> {
     return this.call<number>("system_accountNextIndex", [address]);

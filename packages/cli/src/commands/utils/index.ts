@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { defineCommand } from "../../command.js";
+import { NETWORK } from "../../common-options.js";
 import type { OptionDef } from "../../options.js";
 
 export const FROM_RAO: OptionDef = {
@@ -19,5 +20,12 @@ export function registerUtils(program: Command): void {
     options: [FROM_RAO, FROM_TAO],
     action: () => import("./convert.js").then((m) => m.convert),
     examples: ["tao utils convert --rao 1500000000", "tao utils convert --tao 1.5 --json"],
+  });
+  defineCommand(utils, {
+    name: "latency",
+    summary: "measure the latency to the default network and to each --network given",
+    options: [NETWORK],
+    action: () => import("./latency.js").then((m) => m.latency),
+    examples: ["tao utils latency --network ws://10.0.0.5:9944 --network ws://10.0.0.6:9944"],
   });
 }
