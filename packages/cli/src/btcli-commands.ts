@@ -118,7 +118,7 @@ export const BTCLI_COMMANDS: readonly BtcliCommand[] = [
   done("weights set", "weights-axon.e2e.test.ts", "ours: btcli sets weights only through the SDK"),
   done("axon set", "weights-axon.e2e.test.ts"),
   done("axon reset", "weights-axon.e2e.test.ts"),
-  out("view dashboard", "a static HTML page in btcli; the explorer package serves a live one"),
+  done("view dashboard", "view.e2e.test.ts"),
   // proxy, crowd, liquidity
   out("proxy create", PROXY),
   out("proxy add", PROXY),

@@ -9,6 +9,7 @@ import { registerStake } from "./commands/stake/index.js";
 import { registerSubnets } from "./commands/subnets/index.js";
 import { registerSudo } from "./commands/sudo/index.js";
 import { registerUtils } from "./commands/utils/index.js";
+import { registerView } from "./commands/view/index.js";
 import { registerWallet } from "./commands/wallet/index.js";
 import { registerWeights } from "./commands/weights/index.js";
 import { registerYuma } from "./commands/yuma/index.js";
@@ -38,6 +39,7 @@ export function buildProgram(): Command {
   registerAxon(program);
   registerUtils(program);
   registerExplorer(program);
+  registerView(program);
   return program;
 }
 

@@ -25,7 +25,7 @@ export * from "./pallets/subtensor/errors.js";
 export * from "./pallets/subtensor/math.js";
 export { spotPrice } from "./pallets/subtensor/pool/balancer.js";
 export { poolOf } from "./pallets/subtensor/pool/pool-state.js";
-export { maxSwapAmount } from "./pallets/subtensor/pool/swap.js";
+export { maxSwapAmount, quoteSell } from "./pallets/subtensor/pool/swap.js";
 export { currentLockCost } from "./pallets/subtensor/register-network.js";
 export { type StakeWeights, stakeWeightsForNetwork } from "./pallets/subtensor/staking/inherited-stake.js";
 export {

@@ -2,7 +2,7 @@
 // command acts on. Amounts stay bigint rao; prices are rao per alpha (10^9 = 1.0), as the chain's limits.
 import { formatTao, normalizeAddress, parseTao } from "@opentao/primitives";
 import { maxMoveAmount, maxStakeAmount, maxUnstakeAmount, type PoolView } from "@opentao/runtime";
-import type { ChainClient, DynamicInfo } from "@opentao/sdk";
+import type { BlockId, ChainClient, DynamicInfo } from "@opentao/sdk";
 import { listWallets, type Wallet } from "@opentao/sdk";
 import type { Chain } from "../../chain/connect.js";
 import type { CommandContext } from "../../command.js";
@@ -44,9 +44,9 @@ export async function pools(client: ChainClient): Promise<Map<number, Pool>> {
   );
 }
 
-/** A subnet's reserves, mechanism and fee rate, as the runtime's limit math reads them. */
-async function poolView(client: ChainClient, netuid: number): Promise<PoolView> {
-  const read = (item: string) => client.queryTyped<string | number>("SubtensorModule", item, [netuid]);
+/** A subnet's reserves, mechanism and fee rate, as the runtime's pool math reads them. */
+export async function poolView(client: ChainClient, netuid: number, at?: BlockId): Promise<PoolView> {
+  const read = (item: string) => client.queryTyped<string | number>("SubtensorModule", item, [netuid], at);
   const [tao, alpha, weight, feeRate, mechanism] = await Promise.all(
     ["SubnetTAO", "SubnetAlphaIn", "PoolQuoteWeight", "FeeRate", "SubnetMechanism"].map(read),
   );

@@ -1,6 +1,6 @@
 // Subnet reads shared by the subnets commands.
 import { utf8 } from "@opentao/primitives";
-import type { ChainClient, SubnetInfo } from "@opentao/sdk";
+import type { BlockId, ChainClient, SubnetInfo } from "@opentao/sdk";
 import { usageError } from "../../errors.js";
 
 /** The subnet's info; a usage error naming the netuid when there is no such subnet. */
@@ -21,11 +21,16 @@ export const toBytes = (text: string): Uint8Array => utf8(text);
 export type SubnetIdentity = Record<string, string>;
 
 /** SubnetIdentitiesV3 of a subnet as text fields, or null when none is set. */
-export async function subnetIdentity(client: ChainClient, netuid: number): Promise<SubnetIdentity | null> {
+export async function subnetIdentity(
+  client: ChainClient,
+  netuid: number,
+  at?: BlockId,
+): Promise<SubnetIdentity | null> {
   const raw = await client.queryTyped<Record<string, string> | null>(
     "SubtensorModule",
     "SubnetIdentitiesV3",
     [netuid],
+    at,
   );
   if (!raw) return null;
   return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, bytesText(v)]));
