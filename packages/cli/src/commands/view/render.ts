@@ -156,7 +156,8 @@ a { color: var(--accent); text-decoration: none; }
 details { background: var(--card); border: 1px solid var(--line); border-radius: 8px; margin-bottom: 8px; }
 details > summary { cursor: pointer; padding: 8px 12px; font-weight: 600; }
 details table { border: 0; border-radius: 0; }
-.chart { margin: 0 0 12px; overflow-x: auto; background: #fff; border-radius: 8px; }
+.chart { margin: 0 0 12px; width: fit-content; max-width: 100%; overflow-x: auto; background: #fff; border-radius: 8px; }
 .empty { color: var(--muted); }
+details .empty { margin: 0; padding: 0 12px 10px; }
 footer { color: var(--muted); font-size: 12px; }
 `;
