@@ -162,7 +162,7 @@ describe("tao view dashboard", () => {
     expect(m).not.toBeNull();
     expect(dirname(m![1]!)).toBe(temp);
     expect(existsSync(m![1]!)).toBe(true);
-    expect(r.stdout).not.toMatch(/opened in your browser/);
+    expect(r.stdout).not.toMatch(/in your browser/);
   });
 
   it("--coldkey-ss58 needs no wallet; the identity name heads the page, escaped", async () => {

@@ -37,7 +37,7 @@ export const dashboard: Action = async (ctx) => {
     const open = !ctx.ui.json && process.stdout.isTTY === true;
     if (open) openInBrowser(path);
     ctx.ui.result({ path, ...dashboardJson(data) }, () => {
-      if (open) ctx.ui.success("Dashboard View opened in your browser");
+      if (open) ctx.ui.success("Opening the dashboard in your browser.");
       ctx.ui.say(`The HTML file is saved at: ${path}`);
     });
   });
