@@ -1,8 +1,17 @@
 import { hexToBytes, Keypair, RAO_PER_TAO } from "@opentao/primitives";
 import { beforeAll, describe, expect, it } from "vitest";
-import { CoinbaseStorage as C, type RuntimeCall, SubtensorStorage as S } from "../src/index.js";
+import {
+  CoinbaseStorage as C,
+  type RuntimeCall,
+  SubtensorStorage as S,
+  Scope,
+  SystemStorage,
+  subnetAccountId,
+} from "../src/index.js";
+import { poolOf } from "../src/pallets/subtensor/pool/pool-state.js";
+import { quoteSell } from "../src/pallets/subtensor/pool/swap.js";
 import { blockHashToIndices } from "../src/pallets/subtensor/root-claims/auto-claim.js";
-import { owedRootDividends } from "../src/pallets/subtensor/root-claims/claims.js";
+import { doRootClaim, owedRootDividends } from "../src/pallets/subtensor/root-claims/claims.js";
 import { RootClaimStorage as R } from "../src/pallets/subtensor/root-claims/storage.js";
 import { stakeOf } from "../src/pallets/subtensor/staking/share-pool.js";
 import { TestChain } from "./chain.js";
@@ -32,18 +41,43 @@ function ok(c: TestChain, who: Keypair, x: RuntimeCall) {
 /**
  * Subnet 1 whose validator (the owner hotkey) carries Charlie's root stake, after one paid epoch.
  * Automatic claims are off unless `auto`, so the explicit claims have something left to claim.
+ * Dave stakes `daveRootTao` on root beside Charlie if given.
  */
-function afterRootDividends(auto = false) {
+function afterRootDividends(auto = false, daveRootTao = 0n) {
   const c = chainWithFunds([bob, charlie, dave]);
   if (!auto) R.NumRootClaim.set(c.store, 0n);
   ok(c, bob, call("register_network", { hotkey: bobHot }));
   ok(c, bob, call("add_stake", { hotkey: bobHot, netuid: 1, amountStaked: 10n * TAO }));
   ok(c, charlie, call("add_stake", { hotkey: bobHot, netuid: 0, amountStaked: 100_000n * TAO }));
+  if (daveRootTao > 0n)
+    ok(c, dave, call("add_stake", { hotkey: bobHot, netuid: 0, amountStaked: daveRootTao }));
   // Root dividends are paid only while the subnets' EMA prices sum above 1 (economics §4.5).
   S.SubnetMovingPrice.set(c.store, 1, 2n << 32n);
   const epoch = S.SubnetEpochIndex.get(c.store, 1);
   while (S.SubnetEpochIndex.get(c.store, 1) < epoch + 2n) c.block();
   return c;
+}
+
+/** Claims `who`'s dividends on subnet 1 outside a block, so no emission moves the pools meanwhile. */
+function claimNow(c: TestChain, who: Keypair) {
+  const scope = new Scope(c.store, { preset: c.runtime.preset, block: c.nextBlock() });
+  const r = doRootClaim(scope, who.ss58Address, [1]);
+  if (!r.ok) throw new Error(`claim failed: ${JSON.stringify(r)}`);
+}
+
+function snapshot(c: TestChain) {
+  const free = (who: string) => SystemStorage.Account.get(c.store, who).data.free;
+  return {
+    alphaIn: S.SubnetAlphaIn.get(c.store, 1),
+    alphaOut: S.SubnetAlphaOut.get(c.store, 1),
+    subnetTao: S.SubnetTAO.get(c.store, 1),
+    rootTao: S.SubnetTAO.get(c.store, 0),
+    subnetAccount: free(subnetAccountId(1)),
+    rootAccount: free(subnetAccountId(0)),
+    charlieRoot: stakeOf(c.store, bobHot, charlie.ss58Address, 0),
+    charlieAlpha: stakeOf(c.store, bobHot, charlie.ss58Address, 1),
+    hotkeyAlpha: S.TotalHotkeyAlpha.get(c.store, bobHot, 1),
+  };
 }
 
 describe("root dividends and claim_root", () => {
@@ -53,21 +87,138 @@ describe("root dividends and claim_root", () => {
     expect(owedRootDividends(c.store, bobHot, charlie.ss58Address, 1)).toBeGreaterThan(0n);
   });
 
-  it("Swap (the default) sells the alpha and adds the TAO to the root stake", () => {
+  it("Swap (the default) sells exactly the owed alpha, fee-free, and adds the TAO to the root stake", () => {
     const c = afterRootDividends();
-    const before = stakeOf(c.store, bobHot, charlie.ss58Address, 0);
-    ok(c, charlie, call("claim_root", { subnets: [1] }));
-    expect(stakeOf(c.store, bobHot, charlie.ss58Address, 0)).toBeGreaterThan(before);
-    expect(owedRootDividends(c.store, bobHot, charlie.ss58Address, 1)).toBeLessThan(500_000n * 20n);
+    const owed = owedRootDividends(c.store, bobHot, charlie.ss58Address, 1);
+    const claimed = R.RootClaimed.get(c.store, bobHot, [charlie.ss58Address, 1]);
+    const quote = quoteSell(poolOf(c.store, 1), owed, {
+      feeRate: S.FeeRate.get(c.store, 1),
+      minimumReserve: c.runtime.preset.pool.minimumReserve,
+      dropFees: true,
+      simulate: true,
+    });
+    if (!quote.ok) throw new Error("the owed alpha cannot be sold");
+    const tao = quote.amountPaidOut;
+    const before = snapshot(c);
+    claimNow(c, charlie);
+    const after = snapshot(c);
+    expect(after.alphaIn - before.alphaIn).toBe(owed);
+    expect(before.alphaOut - after.alphaOut).toBe(owed);
+    expect(before.subnetTao - after.subnetTao).toBe(tao);
+    expect(after.rootTao - before.rootTao).toBe(tao);
+    expect(before.subnetAccount - after.subnetAccount).toBe(tao);
+    expect(after.rootAccount - before.rootAccount).toBe(tao);
+    expect(after.charlieRoot - before.charlieRoot).toBe(tao);
+    expect(after.charlieAlpha).toBe(before.charlieAlpha);
+    // The claim is recorded, and the new root stake is marked as having claimed (floored) what it
+    // would have earned, so at most the rounding of that mark is left.
+    const rate = C.RootClaimable.get(c.store, bobHot, 1);
+    expect(R.RootClaimed.get(c.store, bobHot, [charlie.ss58Address, 1])).toBe(
+      claimed + owed + ((rate * tao) >> 32n),
+    );
+    expect(owedRootDividends(c.store, bobHot, charlie.ss58Address, 1)).toBeLessThanOrEqual(1n);
   });
 
-  it("Keep stakes the alpha on the subnet", () => {
+  it("Keep stakes exactly the owed alpha on the subnet and leaves the pool alone", () => {
     const c = afterRootDividends();
     ok(c, charlie, call("set_root_claim_type", { newRootClaimType: { tag: "Keep", value: undefined } }));
     const owed = owedRootDividends(c.store, bobHot, charlie.ss58Address, 1);
-    ok(c, charlie, call("claim_root", { subnets: [1] }));
-    // The share pool floors a value by at most one rao.
-    expect(stakeOf(c.store, bobHot, charlie.ss58Address, 1)).toBeGreaterThanOrEqual(owed - 1n);
+    const before = snapshot(c);
+    claimNow(c, charlie);
+    const after = snapshot(c);
+    // The share pool floors the value it reports by at most one rao.
+    expect(after.charlieAlpha - before.charlieAlpha).toBeGreaterThanOrEqual(owed - 1n);
+    expect(after.charlieAlpha - before.charlieAlpha).toBeLessThanOrEqual(owed);
+    expect(S.TotalHotkeyAlpha.get(c.store, bobHot, 1) - before.hotkeyAlpha).toBe(owed);
+    expect([after.alphaIn, after.alphaOut, after.subnetTao, after.charlieRoot]).toEqual([
+      before.alphaIn,
+      before.alphaOut,
+      before.subnetTao,
+      before.charlieRoot,
+    ]);
+    expect(owedRootDividends(c.store, bobHot, charlie.ss58Address, 1)).toBe(0n);
+  });
+
+  // test_claim_root_with_keep_subnets and test_claim_root_keep_subnets_swap_claim_type.
+  it("KeepSubnets keeps the alpha of the subnets it names and swaps the others", () => {
+    const c = afterRootDividends();
+    const keepSubnets = (subnets: number[]) =>
+      call("set_root_claim_type", { newRootClaimType: { tag: "KeepSubnets", value: { subnets } } });
+    const refused = c.block([c.sign(charlie, keepSubnets([]))]);
+    expect(refused.ok && refused.outcomes[0]).toMatchObject({
+      success: false,
+      error: { name: "InvalidSubnetNumber" },
+    });
+    expect(R.RootClaimType.get(c.store, charlie.ss58Address).tag).toBe("Swap");
+
+    // Kept on subnet 1: the owed alpha becomes stake there.
+    ok(c, charlie, keepSubnets([1]));
+    expect(R.RootClaimType.get(c.store, charlie.ss58Address)).toEqual({
+      tag: "KeepSubnets",
+      value: { subnets: [1] },
+    });
+    const owed = owedRootDividends(c.store, bobHot, charlie.ss58Address, 1);
+    const before = snapshot(c);
+    claimNow(c, charlie);
+    const kept = snapshot(c);
+    expect(S.TotalHotkeyAlpha.get(c.store, bobHot, 1) - before.hotkeyAlpha).toBe(owed);
+    expect([kept.charlieRoot, kept.alphaIn, kept.subnetTao]).toEqual([
+      before.charlieRoot,
+      before.alphaIn,
+      before.subnetTao,
+    ]);
+
+    // Keeping another subnet only: the next dividends on subnet 1 are swapped for root stake.
+    ok(c, charlie, keepSubnets([100]));
+    const epoch = S.SubnetEpochIndex.get(c.store, 1);
+    while (S.SubnetEpochIndex.get(c.store, 1) < epoch + 1n) c.block();
+    const owedAgain = owedRootDividends(c.store, bobHot, charlie.ss58Address, 1);
+    expect(owedAgain).toBeGreaterThan(0n);
+    const beforeSwap = snapshot(c);
+    claimNow(c, charlie);
+    const swapped = snapshot(c);
+    expect(swapped.alphaIn - beforeSwap.alphaIn).toBe(owedAgain);
+    expect(swapped.charlieRoot - beforeSwap.charlieRoot).toBe(beforeSwap.subnetTao - swapped.subnetTao);
+    expect(swapped.charlieRoot).toBeGreaterThan(beforeSwap.charlieRoot);
+    expect(swapped.hotkeyAlpha).toBe(beforeSwap.hotkeyAlpha);
+  });
+
+  // test_claim_root_threshold, and what the threshold does to a claim.
+  it("RootClaimableThreshold: set by root or the subnet owner up to 10_000_000; smaller claims wait", () => {
+    const c = afterRootDividends();
+    const threshold = (who: Keypair, newValue: bigint, sudo = false) => {
+      const x = call("sudo_set_root_claim_threshold", { netuid: 1, newValue });
+      const out = c.block([c.sign(who, sudo ? { pallet: "Sudo", name: "sudo", args: { call: x } } : x)]);
+      return out.ok ? out.outcomes[0] : undefined;
+    };
+    expect(R.RootClaimableThreshold.get(c.store, 1)).toBe(500_000n);
+    threshold(sudoKey, 1000n, true);
+    expect(R.RootClaimableThreshold.get(c.store, 1)).toBe(1000n);
+    expect(threshold(bob, 2000n)).toMatchObject({ success: true });
+    expect(R.RootClaimableThreshold.get(c.store, 1)).toBe(2000n);
+    expect(threshold(charlie, 2000n)).toMatchObject({ success: false, error: { kind: "BadOrigin" } });
+    expect(threshold(bob, 10_000_001n)).toMatchObject({
+      success: false,
+      error: { name: "InvalidRootClaimThreshold" },
+    });
+    expect(R.RootClaimableThreshold.get(c.store, 1)).toBe(2000n);
+
+    // Dave's 100 τ of root stake is owed less than the largest threshold: below it, claim_root succeeds
+    // and pays nothing; at it, the claim pays.
+    const d = afterRootDividends(false, 100n * TAO);
+    ok(d, dave, call("set_root_claim_type", { newRootClaimType: { tag: "Keep", value: undefined } }));
+    const owed = owedRootDividends(d.store, bobHot, dave.ss58Address, 1);
+    expect(owed).toBeGreaterThan(500_000n);
+    expect(owed).toBeLessThan(10_000_000n);
+    R.RootClaimableThreshold.set(d.store, 1, owed + 1n);
+    const hotkeyAlpha = S.TotalHotkeyAlpha.get(d.store, bobHot, 1);
+    claimNow(d, dave);
+    expect(stakeOf(d.store, bobHot, dave.ss58Address, 1)).toBe(0n);
+    expect(owedRootDividends(d.store, bobHot, dave.ss58Address, 1)).toBe(owed);
+    R.RootClaimableThreshold.set(d.store, 1, owed);
+    claimNow(d, dave);
+    expect(S.TotalHotkeyAlpha.get(d.store, bobHot, 1) - hotkeyAlpha).toBe(owed);
+    expect(owedRootDividends(d.store, bobHot, dave.ss58Address, 1)).toBe(0n);
   });
 
   it("new root stake cannot claim dividends paid before it arrived", () => {
@@ -83,6 +234,92 @@ describe("root dividends and claim_root", () => {
       success: false,
       error: { name: "InvalidSubnetNumber" },
     });
+  });
+});
+
+describe("root stake moved within root keeps what was claimed (transfer_stake_within_subnet)", () => {
+  const transferRoot = (to: Keypair, alphaAmount: bigint) =>
+    call("transfer_stake", {
+      destinationColdkey: to.ss58Address,
+      hotkey: bobHot,
+      originNetuid: 0,
+      destinationNetuid: 0,
+      alphaAmount,
+    });
+
+  it("the receiver of claimed root stake is owed nothing, and its claim pays 0", () => {
+    const c = afterRootDividends();
+    ok(c, charlie, call("claim_root", { subnets: [1] }));
+    const left = owedRootDividends(c.store, bobHot, charlie.ss58Address, 1);
+    expect(left).toBeLessThanOrEqual(1n);
+    const root = stakeOf(c.store, bobHot, charlie.ss58Address, 0);
+    ok(c, charlie, transferRoot(dave, root));
+    expect(stakeOf(c.store, bobHot, dave.ss58Address, 0)).toBe(root);
+    expect(owedRootDividends(c.store, bobHot, dave.ss58Address, 1)).toBe(0n);
+    expect(owedRootDividends(c.store, bobHot, charlie.ss58Address, 1)).toBe(0n);
+    // Dave now holds root stake, so the automatic claims draw him too; Charlie stays (as in Subtensor).
+    expect(R.StakingColdkeys.getOptional(c.store, dave.ss58Address)).toBe(1n);
+    expect(R.NumStakingColdkeys.get(c.store)).toBe(2n);
+    const before = snapshot(c);
+    claimNow(c, dave);
+    expect(stakeOf(c.store, bobHot, dave.ss58Address, 0)).toBe(root);
+    expect(stakeOf(c.store, bobHot, dave.ss58Address, 1)).toBe(0n);
+    expect([S.SubnetAlphaIn.get(c.store, 1), S.SubnetTAO.get(c.store, 1)]).toEqual([
+      before.alphaIn,
+      before.subnetTao,
+    ]);
+  });
+
+  it("what is still owed stays with the sender; sender and receiver together are owed what it was", () => {
+    const c = afterRootDividends();
+    ok(c, charlie, call("claim_root", { subnets: [1] }));
+    const epoch = S.SubnetEpochIndex.get(c.store, 1);
+    while (S.SubnetEpochIndex.get(c.store, 1) < epoch + 1n) c.block();
+    const owed = owedRootDividends(c.store, bobHot, charlie.ss58Address, 1);
+    expect(owed).toBeGreaterThan(500_000n);
+    const root = stakeOf(c.store, bobHot, charlie.ss58Address, 0);
+    ok(c, charlie, transferRoot(dave, root / 2n));
+    const sender = owedRootDividends(c.store, bobHot, charlie.ss58Address, 1);
+    const receiver = owedRootDividends(c.store, bobHot, dave.ss58Address, 1);
+    expect(receiver).toBe(0n);
+    // Subtensor floors the claimed marks it moves: at most a rao is lost per mark.
+    expect(sender + receiver).toBeLessThanOrEqual(owed);
+    expect(sender + receiver).toBeGreaterThanOrEqual(owed - 2n);
+  });
+
+  it("move_stake to another hotkey on root: no dividends of the new hotkey from before the move", () => {
+    const c = afterRootDividends();
+    const daveHot = Keypair.fromUri("//Dave//hot").ss58Address;
+    ok(c, dave, call("burned_register", { netuid: 1, hotkey: daveHot }));
+    // The other hotkey's root stakers were paid at the same rate.
+    C.RootClaimable.set(c.store, daveHot, 1, C.RootClaimable.get(c.store, bobHot, 1));
+    ok(c, charlie, call("claim_root", { subnets: [1] }));
+    const root = stakeOf(c.store, bobHot, charlie.ss58Address, 0);
+    ok(
+      c,
+      charlie,
+      call("move_stake", {
+        originHotkey: bobHot,
+        destinationHotkey: daveHot,
+        originNetuid: 0,
+        destinationNetuid: 0,
+        alphaAmount: root,
+      }),
+    );
+    expect(stakeOf(c.store, daveHot, charlie.ss58Address, 0)).toBe(root);
+    expect(owedRootDividends(c.store, daveHot, charlie.ss58Address, 1)).toBe(0n);
+    expect(owedRootDividends(c.store, bobHot, charlie.ss58Address, 1)).toBe(0n);
+  });
+
+  it("swap_hotkey on root moves what was claimed to the new hotkey (transfer_root_claimed_for_new_keys)", () => {
+    const c = afterRootDividends();
+    ok(c, charlie, call("claim_root", { subnets: [1] }));
+    const claimed = R.RootClaimed.get(c.store, bobHot, [charlie.ss58Address, 1]);
+    const newHot = Keypair.fromUri("//Bob//new").ss58Address;
+    ok(c, bob, call("swap_hotkey", { hotkey: bobHot, newHotkey: newHot, netuid: undefined }));
+    expect(R.RootClaimed.get(c.store, newHot, [charlie.ss58Address, 1])).toBe(claimed);
+    expect(R.RootClaimed.get(c.store, bobHot, [charlie.ss58Address, 1])).toBe(0n);
+    expect(owedRootDividends(c.store, newHot, charlie.ss58Address, 1)).toBeLessThanOrEqual(1n);
   });
 });
 

@@ -1,11 +1,12 @@
 // Root dividends are not paid out at the epoch: each root staker claims its part later (economics §5.5).
 // RootClaimable[h][netuid] is the alpha owed per unit of h's root stake; a staker with root stake s on h
-// is owed rate·s − RootClaimed. Stake added to root after a payout is marked as claimed, so it cannot
-// collect dividends earned before it arrived.
+// is owed rate·s − RootClaimed (whole alpha, as Subtensor keeps it). Stake added to root after a payout
+// is marked as claimed, so it cannot collect dividends earned before it arrived; stake moved on root
+// takes its claimed part along, so moving it never makes anything claimable twice.
 import { I96F32 } from "@opentao/primitives";
 import { type DispatchResult, fail, OK } from "../../../frame/dispatch-error.js";
 import type { Scope } from "../../../frame/scope.js";
-import type { KeyValueReader } from "../../../storage/store.js";
+import type { KeyValueReader, KeyValueStore } from "../../../storage/store.js";
 import { transfer } from "../../balances/currency.js";
 import { subnetAccountId } from "../accounts.js";
 import { CoinbaseStorage as C } from "../coinbase/storage.js";
@@ -27,25 +28,61 @@ export function owedRootDividends(
 ): bigint {
   const rootStake = I96F32.fromInt(stakeOf(store, hotkey, coldkey, ROOT_NETUID));
   const earned = rate(store, hotkey, netuid).mul(rootStake);
-  const claimed = I96F32.fromBits(R.RootClaimed.get(store, hotkey, [coldkey, netuid]));
+  const claimed = I96F32.fromInt(R.RootClaimed.get(store, hotkey, [coldkey, netuid]));
   return earned.gt(claimed) ? earned.sub(claimed).toInt() : 0n;
 }
 
-/** Root stake moved by `delta` (positive: added): what it is owed moves with it, so nothing old is claimable. */
-export function adjustRootClaimed(
-  store: Scope["store"],
+/** rate · amount for each subnet `hotkey` has root dividends on, floored to whole alpha. */
+function claimedFor(store: KeyValueReader, hotkey: string, amount: bigint): [number, bigint][] {
+  return [...C.RootClaimable.entriesOf(store, hotkey)].map(([netuid, bits]) => [
+    netuid,
+    I96F32.fromBits(bits).mul(I96F32.fromInt(amount)).saturatingToNum("u128"),
+  ]);
+}
+
+/**
+ * `add_stake_adjust_root_claimed_for_hotkey_and_coldkey`: root stake arriving on `hotkey` counts as
+ * having claimed everything paid before it arrived.
+ */
+export function addStakeAdjustRootClaimed(
+  store: KeyValueStore,
   hotkey: string,
   coldkey: string,
-  delta: bigint,
+  amount: bigint,
 ): void {
-  for (const [netuid, bits] of C.RootClaimable.entriesOf(store, hotkey)) {
-    const change = I96F32.fromBits(bits).mul(I96F32.fromInt(delta < 0n ? -delta : delta));
-    R.RootClaimed.mutate(store, hotkey, [coldkey, netuid], (claimed) => {
-      const before = I96F32.fromBits(claimed);
-      const after = delta < 0n ? before.saturatingSub(change) : before.add(change);
-      return after.bits < 0n ? 0n : after.bits;
-    });
+  for (const [netuid, more] of claimedFor(store, hotkey, amount)) {
+    R.RootClaimed.mutate(store, hotkey, [coldkey, netuid], (claimed) => claimed + more);
   }
+}
+
+/** `remove_stake_adjust_root_claimed_for_hotkey_and_coldkey`: root stake leaving takes its claimed part along. */
+export function removeStakeAdjustRootClaimed(
+  store: KeyValueStore,
+  hotkey: string,
+  coldkey: string,
+  amount: bigint,
+): void {
+  for (const [netuid, less] of claimedFor(store, hotkey, amount)) {
+    if (netuid === ROOT_NETUID) continue;
+    R.RootClaimed.mutate(store, hotkey, [coldkey, netuid], (claimed) =>
+      claimed > less ? claimed - less : 0n,
+    );
+  }
+}
+
+/**
+ * `transfer_root_claimed_for_new_keys`: what was claimed moves with the stake (added to what the new
+ * keys claimed already), so it cannot be claimed twice.
+ */
+export function transferRootClaimed(
+  store: KeyValueStore,
+  netuid: number,
+  from: { hotkey: string; coldkey: string },
+  to: { hotkey: string; coldkey: string },
+): void {
+  const claimed = R.RootClaimed.get(store, from.hotkey, [from.coldkey, netuid]);
+  R.RootClaimed.remove(store, from.hotkey, [from.coldkey, netuid]);
+  R.RootClaimed.mutate(store, to.hotkey, [to.coldkey, netuid], (c) => c + claimed);
 }
 
 function keeps(store: KeyValueReader, coldkey: string, netuid: number): boolean {
@@ -79,14 +116,9 @@ function claimOnSubnet(scope: Scope, hotkey: string, coldkey: string, netuid: nu
     S.SubnetTAO.mutate(store, ROOT_NETUID, (x) => x + sold.amountOut);
     S.SubnetAlphaOut.mutate(store, ROOT_NETUID, (x) => x + sold.amountOut);
     increaseStake(store, hotkey, coldkey, ROOT_NETUID, sold.amountOut);
-    adjustRootClaimed(store, hotkey, coldkey, sold.amountOut);
+    addStakeAdjustRootClaimed(store, hotkey, coldkey, sold.amountOut);
   }
-  R.RootClaimed.mutate(
-    store,
-    hotkey,
-    [coldkey, netuid],
-    (c) => I96F32.fromBits(c).add(I96F32.fromInt(owed)).bits,
-  );
+  R.RootClaimed.mutate(store, hotkey, [coldkey, netuid], (c) => c + owed);
   return OK;
 }
 

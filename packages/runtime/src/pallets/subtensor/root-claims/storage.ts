@@ -13,7 +13,7 @@ export const RootClaimTypeCodec = Enum({
 export type RootClaimType = ReturnType<typeof RootClaimTypeCodec.dec>;
 
 export const RootClaimStorage = {
-  /** Alpha already claimed (or never owed) by (hotkey) → (coldkey, netuid), I96F32 bits. */
+  /** Alpha already claimed (or never owed) by (hotkey) → (coldkey, netuid), in rao. */
   RootClaimed: new StorageDoubleMap({
     pallet: PALLET,
     name: "RootClaimed",

@@ -17,6 +17,8 @@ import { SubtensorErrors as E } from "../errors.js";
 import { hotkeyAccountExists } from "../hotkeys.js";
 import { spotPrice } from "../pool/balancer.js";
 import { poolOf } from "../pool/pool-state.js";
+import { addStakeAdjustRootClaimed, removeStakeAdjustRootClaimed } from "../root-claims/claims.js";
+import { indexColdkey } from "../root-claims/coldkey-index.js";
 import { SubtensorStorage as S } from "../storage.js";
 import { ROOT_NETUID } from "../subnets.js";
 import { maxAmountMove } from "./max-amount.js";
@@ -95,8 +97,15 @@ function transition(
     const tao = U64F64.fromInt(amount).saturatingMul(price).saturatingToNum("u64");
     if (tao < minStake(store)) return { ok: false, error: E.AmountTooLow };
     const moved = decreaseStake(store, t.originHotkey, t.originColdkey, t.originNetuid, amount);
+    if (t.originNetuid === ROOT_NETUID)
+      removeStakeAdjustRootClaimed(store, t.originHotkey, t.originColdkey, moved);
     if (!increaseStake(store, t.destinationHotkey, t.destinationColdkey, t.destinationNetuid, moved)) {
       return { ok: false, error: E.InsufficientLiquidity };
+    }
+    if (t.destinationNetuid === ROOT_NETUID) {
+      addStakeAdjustRootClaimed(store, t.destinationHotkey, t.destinationColdkey, moved);
+      // Subtensor indexes it on a later block (`populate_root_coldkey_staking_maps`); here at once.
+      indexColdkey(store, t.destinationColdkey);
     }
     S.StakingHotkeys.mutate(store, t.destinationColdkey, (l) =>
       l.includes(t.destinationHotkey) ? l : [...l, t.destinationHotkey],

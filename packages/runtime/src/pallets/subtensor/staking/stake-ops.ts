@@ -9,7 +9,7 @@ import { subnetAccountId } from "../accounts.js";
 import { SubtensorErrors as E } from "../errors.js";
 import { isStableSubnet, poolOf, swapAlphaForTao, swapTaoForAlpha } from "../pool/pool-state.js";
 import { quoteBuy, quoteSell } from "../pool/swap.js";
-import { adjustRootClaimed } from "../root-claims/claims.js";
+import { addStakeAdjustRootClaimed, removeStakeAdjustRootClaimed } from "../root-claims/claims.js";
 import { hasRootStake, indexColdkey, unindexColdkey } from "../root-claims/coldkey-index.js";
 import { SubtensorStorage as S } from "../storage.js";
 import { ROOT_NETUID, subnetExists } from "../subnets.js";
@@ -84,7 +84,7 @@ export function stakeTao(
   }
   addStakingHotkey(scope, coldkey, hotkey);
   if (netuid === ROOT_NETUID) {
-    adjustRootClaimed(scope.store, hotkey, coldkey, bought.amountOut);
+    addStakeAdjustRootClaimed(scope.store, hotkey, coldkey, bought.amountOut);
     indexColdkey(scope.store, coldkey);
   }
   scope.emit("SubtensorModule", "StakeAdded", {
@@ -110,7 +110,7 @@ export function unstakeAlpha(
   beneficiary = coldkey,
 ): Outcome<{ tao: bigint; fee: bigint }> {
   const taken = decreaseStake(scope.store, hotkey, coldkey, netuid, alpha);
-  if (netuid === ROOT_NETUID) adjustRootClaimed(scope.store, hotkey, coldkey, -taken);
+  if (netuid === ROOT_NETUID) removeStakeAdjustRootClaimed(scope.store, hotkey, coldkey, taken);
   const sold = swapAlphaForTao(scope, netuid, taken, limitPrice, dropFees);
   if (!sold.ok) return sold;
   // Alpha the limit price left unsold goes back to the stake.

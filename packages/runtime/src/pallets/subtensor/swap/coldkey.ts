@@ -16,12 +16,11 @@ import {
 import type { Scope } from "../../../frame/scope.js";
 import type { Origin } from "../../../frame/types.js";
 import { weight } from "../../../frame/weights.js";
-import type { KeyValueStore } from "../../../storage/store.js";
 import { burn, freeBalance, reducibleBalance, transfer } from "../../balances/currency.js";
 import { SubtensorErrors as E } from "../errors.js";
 import { hotkeyAccountExists } from "../hotkeys.js";
+import { transferRootClaimed } from "../root-claims/claims.js";
 import { indexColdkey, unindexColdkey } from "../root-claims/coldkey-index.js";
-import { RootClaimStorage } from "../root-claims/storage.js";
 import { moveAutoStakeColdkey } from "../staking/auto-stake.js";
 import { decreaseStake, increaseStake, stakeOf } from "../staking/share-pool.js";
 import { SubtensorStorage as S } from "../storage.js";
@@ -74,7 +73,7 @@ export function swapColdkey(scope: Scope, oldColdkey: string, newColdkey: string
       decreaseStake(store, hotkey, oldColdkey, netuid, alpha);
       increaseStake(store, hotkey, newColdkey, netuid, alpha);
       if (stakeOf(store, hotkey, newColdkey, netuid) > 0n) {
-        moveRootClaimed(store, hotkey, oldColdkey, newColdkey, netuid);
+        transferRootClaimed(store, netuid, { hotkey, coldkey: oldColdkey }, { hotkey, coldkey: newColdkey });
         if (netuid === ROOT_NETUID) indexColdkey(store, newColdkey);
       }
     }
@@ -96,19 +95,6 @@ export function swapColdkey(scope: Scope, oldColdkey: string, newColdkey: string
   S.LastTxBlock.set(store, newColdkey, BigInt(scope.env.block.number));
   scope.emit(PALLET, "ColdkeySwapped", { oldColdkey, newColdkey });
   return OK;
-}
-
-/** `transfer_root_claimed_for_new_keys`: what was claimed moves with the stake, so it cannot be claimed twice. */
-function moveRootClaimed(
-  store: KeyValueStore,
-  hotkey: string,
-  from: string,
-  to: string,
-  netuid: number,
-): void {
-  const claimed = RootClaimStorage.RootClaimed.get(store, hotkey, [from, netuid]);
-  RootClaimStorage.RootClaimed.remove(store, hotkey, [from, netuid]);
-  RootClaimStorage.RootClaimed.mutate(store, hotkey, [to, netuid], (c) => c + claimed);
 }
 
 // ---- the CheckColdkeySwap dispatch guard -----------------------------------------------------------------

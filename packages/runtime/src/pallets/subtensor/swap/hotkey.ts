@@ -20,6 +20,8 @@ import { isSubnetAccount } from "../accounts.js";
 import { CoinbaseStorage as C } from "../coinbase/storage.js";
 import { SubtensorErrors as E } from "../errors.js";
 import { coldkeyOwnsHotkey, hotkeyAccountExists } from "../hotkeys.js";
+import { transferRootClaimed } from "../root-claims/claims.js";
+import { RootClaimStorage as R } from "../root-claims/storage.js";
 import { moveAutoStakeHotkey } from "../staking/auto-stake.js";
 import { swapChildLinks } from "../staking/children.js";
 import { decreaseStake, increaseStake, stakeOf } from "../staking/share-pool.js";
@@ -139,6 +141,15 @@ function swapOnOneSubnet(
       for (const [subnet, rate] of [...C.RootClaimable.entriesOf(store, oldHotkey)]) {
         C.RootClaimable.remove(store, oldHotkey, subnet);
         C.RootClaimable.mutate(store, newHotkey, subnet, (r) => r + rate);
+      }
+      // So does what each of them has claimed already, or it could be claimed again.
+      for (const [subnet] of [...C.RootClaimable.entriesOf(store, newHotkey)]) {
+        const claimants = [...R.RootClaimed.entriesOf(store, oldHotkey)]
+          .filter(([[, n]]) => n === subnet)
+          .map(([[coldkey]]) => coldkey);
+        for (const coldkey of claimants) {
+          transferRootClaimed(store, subnet, { hotkey: oldHotkey, coldkey }, { hotkey: newHotkey, coldkey });
+        }
       }
     }
     if (netuid === ROOT_NETUID && S.AutoParentDelegationEnabled.contains(store, oldHotkey)) {
