@@ -1,6 +1,6 @@
 // Reference subnets and the subnet template (issue 14).
 
-export { rewardAnswers } from "./anticheat.js";
+export { type AnswerScoring, COPY_RATIO, isCopy, rewardAnswers } from "./anticheat.js";
 export * as forecast from "./forecast/index.js";
 export { forecastSubnet, SUBNETS, type SubnetSpec, type TrainedMiner, textSubnet } from "./lineup.js";
 export { type NetworkOptions, type NetworkSummary, runNetwork } from "./network/run.js";

@@ -33,3 +33,11 @@ export function spearman(a: readonly number[], b: readonly number[]): number {
   }
   return da === 0 || db === 0 ? 0 : num / Math.sqrt(da * db);
 }
+
+/** The middle value (the mean of the two middle ones for an even count); NaN for none. */
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const n = s.length;
+  if (n === 0) return Number.NaN;
+  return n % 2 === 1 ? s[(n - 1) / 2]! : (s[n / 2 - 1]! + s[n / 2]!) / 2;
+}

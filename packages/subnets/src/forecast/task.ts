@@ -8,7 +8,7 @@ import { randomSeed } from "../rng.js";
 import type { Response, Reward, ValidatorTask } from "../template/validator.js";
 import type { Forecaster } from "./models.js";
 import { Forecast } from "./protocol.js";
-import { mase, SeriesStream, skill } from "./series.js";
+import { mase, naiveScale, SeriesStream, skill } from "./series.js";
 
 export interface ForecastTaskOptions {
   /** Seed of the validator's series (default: fresh randomness). */
@@ -47,25 +47,30 @@ export class ForecastTask implements ValidatorTask<Forecast> {
       h.splice(0, a.length);
       h.push(...a);
     });
-    const valid = (s: Forecast) => {
-      const f = s.forecasts;
-      if (!Array.isArray(f) || f.length !== histories.length) return null;
-      if (
-        f.some(
-          (row) =>
-            !Array.isArray(row) ||
-            row.length !== this.horizon ||
-            row.some((v) => typeof v !== "number" || !Number.isFinite(v)),
-        )
-      )
-        return null;
-      return f.flat();
-    };
-    const accuracy = (s: Forecast) =>
-      histories.reduce((sum, h, k) => sum + skill(mase(h, s.forecasts![k]!, actual[k]!)), 0) /
-      histories.length;
-    // Two honest models never agree to within a thousandth on every value; a copier does.
-    return rewardAnswers(responses, timeout, valid, accuracy, 1e-3);
+    const scales = histories.map(naiveScale);
+    // Per series, mean absolute difference over the horizon in units of the series' naive scale: the
+    // distance to the truth is then the series' MASE.
+    const distance = (a: readonly number[], b: readonly number[], k: number) =>
+      a.reduce((s, v, h) => s + Math.abs(v - b[h]!), 0) / a.length / scales[k]!;
+    const errors = (s: Forecast) => s.forecasts!.map((f, k) => distance(f, actual[k]!, k));
+    return rewardAnswers(responses, timeout, {
+      valid: (s) => {
+        const f = s.forecasts;
+        return (
+          Array.isArray(f) &&
+          f.length === histories.length &&
+          f.every(
+            (row) =>
+              Array.isArray(row) &&
+              row.length === this.horizon &&
+              row.every((v) => typeof v === "number" && Number.isFinite(v)),
+          )
+        );
+      },
+      accuracy: (s) => errors(s).reduce((sum, m) => sum + skill(m), 0) / histories.length,
+      errors,
+      gaps: (a, b) => a.forecasts!.map((f, k) => distance(f, b.forecasts![k]!, k)),
+    });
   }
 }
 

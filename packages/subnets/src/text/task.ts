@@ -56,24 +56,30 @@ export class TextTask implements ValidatorTask<NextChar> {
 
   score(_step: number, responses: Response<NextChar>[], timeout: number): Reward[] {
     const truth = this.#truth;
-    const valid = (s: NextChar) => {
-      const p = s.probabilities;
-      if (!Array.isArray(p) || p.length !== truth.length) return null;
-      if (
-        p.some(
-          (row) =>
-            !Array.isArray(row) ||
-            row.length !== VOCAB.length ||
-            row.some((v) => typeof v !== "number" || !Number.isFinite(v)),
-        )
-      )
-        return null;
-      return p.flat();
-    };
-    const accuracy = (s: NextChar) =>
-      Math.exp(truth.reduce((sum, c, i) => sum + logProb(s.probabilities![i]!, c), 0) / truth.length);
-    // Distributions from two different models differ by more than 1e-3 somewhere among 24 × 75 values.
-    return rewardAnswers(responses, timeout, valid, accuracy, 1e-3);
+    // Per passage, the log loss of the character that came next: the distance to the truth in the
+    // reward's own unit, and its difference between two answers the distance between them.
+    const losses = (s: NextChar) => truth.map((c, i) => -logProb(s.probabilities![i]!, c));
+    return rewardAnswers(responses, timeout, {
+      valid: (s) => {
+        const p = s.probabilities;
+        return (
+          Array.isArray(p) &&
+          p.length === truth.length &&
+          p.every(
+            (row) =>
+              Array.isArray(row) &&
+              row.length === VOCAB.length &&
+              row.every((v) => typeof v === "number" && Number.isFinite(v)),
+          )
+        );
+      },
+      accuracy: (s) => Math.exp(-losses(s).reduce((a, b) => a + b, 0) / truth.length),
+      errors: losses,
+      gaps: (a, b) => {
+        const lb = losses(b);
+        return losses(a).map((l, i) => Math.abs(l - lb[i]!));
+      },
+    });
   }
 }
 
