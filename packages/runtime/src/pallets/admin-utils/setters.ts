@@ -8,6 +8,7 @@ import { type DispatchError, fail, OK } from "../../frame/dispatch-error.js";
 import type { Scope } from "../../frame/scope.js";
 import { weight } from "../../frame/weights.js";
 import { SubtensorErrors as SE } from "../subtensor/errors.js";
+import { clearSmallNominations, nominatorMinRequiredStake } from "../subtensor/staking/small-nominations.js";
 import { SubtensorStorage as S } from "../subtensor/storage.js";
 import { ROOT_NETUID, subnetExists } from "../subtensor/subnets.js";
 import {
@@ -502,9 +503,28 @@ export const GLOBAL_SETTERS: AnyCallDef[] = [
   }),
 ];
 
+/** Raising the nominator minimum clears the nominations now below it (no event, as Subtensor). */
+const setNominatorMinRequiredStake = defineCall({
+  pallet: PALLET,
+  name: "sudo_set_nominator_min_required_stake",
+  index: 43,
+  args: Struct({ minStake: u64 }),
+  weight: () => weight(10_000_000n, 1, 1),
+  pays: true,
+  dispatch: (scope, origin, { minStake }) => {
+    if (origin.kind !== "Root") return fail({ kind: "BadOrigin" });
+    // Subtensor compares the new per-million factor with the previous minimum in rao.
+    const previous = nominatorMinRequiredStake(scope.store);
+    S.NominatorMinRequiredStake.set(scope.store, minStake);
+    if (minStake > previous) clearSmallNominations(scope);
+    return OK;
+  },
+});
+
 export const ADMIN_UTILS_CALLS: AnyCallDef[] = [
   ...SUBNET_SETTERS,
   setAlphaValues,
   sudoTrimToMaxAllowedUids,
   ...GLOBAL_SETTERS,
+  setNominatorMinRequiredStake,
 ];

@@ -28,6 +28,9 @@ export function buildSubtensorGenesis(scope: Scope, rootOwner: string | undefine
   // Child keys and key swaps: root may change these later (sudo_set_* calls).
   const { staking, swaps } = scope.env.preset;
   S.StakeThreshold.set(store, staking.stakeThreshold);
+  S.NominatorMinRequiredStake.set(store, BigInt(staking.nominatorMinRequiredStake));
+  S.MinDelegateTake.set(store, staking.minDelegateTake);
+  S.MaxDelegateTake.set(store, staking.maxDelegateTake);
   S.MinChildkeyTake.set(store, staking.minChildkeyTake);
   S.MaxChildkeyTake.set(store, staking.maxChildkeyTake);
   S.TxChildkeyTakeRateLimit.set(store, BigInt(staking.txChildkeyTakeRateLimit));

@@ -239,6 +239,8 @@ export const SubtensorStorage = {
     default: 0n,
   }),
   DefaultMinStake: value("DefaultMinStake", u64, 2_000_000n),
+  /** Nominations below DefaultMinStake × this / 10^6 are force-unstaked (0 = off). */
+  NominatorMinRequiredStake: value("NominatorMinRequiredStake", u64, 0n),
   /** Root stake's weight in consensus stake, as a fraction of u64::MAX (≈ 0.0527). */
   TaoWeight: value("TaoWeight", u64, 971_718_665_099_567_868n),
   MinDelegateTake: value("MinDelegateTake", u16, 0),

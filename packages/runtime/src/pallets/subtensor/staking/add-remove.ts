@@ -22,6 +22,7 @@ import { allNetuids, ROOT_NETUID } from "../subnets.js";
 import { dropPendingChildrenIfBelowThreshold } from "./children.js";
 import { maxAmountAdd, maxAmountRemove } from "./max-amount.js";
 import { stakeOf } from "./share-pool.js";
+import { clearSmallNominationIfRequired } from "./small-nominations.js";
 import {
   checkSubnetTrades,
   minStake,
@@ -126,6 +127,7 @@ export function removeStake(
     limit && limitPriceFromRao(limit.limitPrice),
   );
   if (!removed.ok) return fail(removed.error);
+  clearSmallNominationIfRequired(scope, hotkey, coldkey, netuid);
   // A hotkey that fell below the stake threshold loses its scheduled children.
   dropPendingChildrenIfBelowThreshold(store, hotkey);
   return OK;
@@ -144,8 +146,10 @@ function unstakeEverywhere(scope: Scope, coldkey: string, hotkey: string, netuid
     if (alpha === 0n || !subtokenEnabled(scope.store, netuid)) continue;
     scope.transaction((s) => {
       const r = unstakeAlpha(s, coldkey, hotkey, netuid, alpha);
-      if (r.ok) tao += r.tao;
-      return r.ok ? OK : fail(r.error);
+      if (!r.ok) return fail(r.error);
+      tao += r.tao;
+      clearSmallNominationIfRequired(s, hotkey, coldkey, netuid);
+      return OK;
     });
   }
   return tao;
@@ -238,12 +242,10 @@ export const STAKING_CALLS = [
         hotkey,
         allNetuids(scope.store).filter((n) => n !== ROOT_NETUID),
       );
-      // Everything unstaked from subnets is re-staked into root on the same hotkey.
-      if (tao > 0n) {
-        const restaked = stakeTaoToRoot(scope, who, hotkey, tao);
-        if (!restaked.ok) return restaked;
-      }
-      return OK;
+      // Everything unstaked from subnets is re-staked into root on the same hotkey; with nothing
+      // unstaked the root stake buys no alpha, which Subtensor refuses (AmountTooLow).
+      if (tao === 0n) return fail(E.AmountTooLow);
+      return stakeTaoToRoot(scope, who, hotkey, tao);
     }),
   }),
 ];

@@ -136,8 +136,9 @@ function transition(
   );
   if (!sold.ok) return sold;
   if (t.destinationColdkey !== t.originColdkey) {
-    const given = transfer(scope, t.originColdkey, t.destinationColdkey, sold.tao, "Preserve");
-    if (!given.ok) return { ok: false, error: E.NotEnoughBalanceToStake };
+    // `transfer_tao`: a plain transfer that may reap the origin coldkey.
+    const given = transfer(scope, t.originColdkey, t.destinationColdkey, sold.tao, "Expendable");
+    if (!given.ok) return { ok: false, error: E.InsufficientBalance };
   }
   // Below the minimum stake the TAO stays as free balance rather than becoming dust stake.
   if (sold.tao >= minStake(store)) {

@@ -4,7 +4,7 @@ import type { U64F64 } from "@opentao/primitives";
 import type { DispatchError } from "../../../frame/dispatch-error.js";
 import type { Scope } from "../../../frame/scope.js";
 import type { KeyValueReader } from "../../../storage/store.js";
-import { transfer } from "../../balances/currency.js";
+import { reducibleBalance, transfer } from "../../balances/currency.js";
 import { subnetAccountId } from "../accounts.js";
 import { SubtensorErrors as E } from "../errors.js";
 import { isStableSubnet, poolOf, swapAlphaForTao, swapTaoForAlpha } from "../pool/pool-state.js";
@@ -75,13 +75,18 @@ export function stakeTao(
   limitPrice?: U64F64,
   dropFees = false,
 ): Outcome<{ alpha: bigint; fee: bigint }> {
-  const moved = transfer(scope, coldkey, subnetAccountId(netuid), tao, "Preserve");
+  // `transfer_tao_to_subnet`: what the coldkey can give while keeping its existential deposit, at most
+  // `tao` (a move's destination coldkey may hold nothing but the TAO the move just gave it).
+  const reducible = reducibleBalance(scope, coldkey, "Preserve");
+  const staked = tao < reducible ? tao : reducible;
+  if (tao > 0n && staked === 0n) return fail(E.InsufficientBalance);
+  const moved = transfer(scope, coldkey, subnetAccountId(netuid), staked, "Preserve");
   if (!moved.ok) return fail(E.NotEnoughBalanceToStake);
-  const bought = swapTaoForAlpha(scope, netuid, tao, limitPrice, dropFees);
+  const bought = swapTaoForAlpha(scope, netuid, staked, limitPrice, dropFees);
   if (!bought.ok) return bought;
-  if (bought.amountOut === 0n || !increaseStake(scope.store, hotkey, coldkey, netuid, bought.amountOut)) {
+  if (bought.amountOut === 0n) return fail(E.AmountTooLow);
+  if (!increaseStake(scope.store, hotkey, coldkey, netuid, bought.amountOut))
     return fail(E.InsufficientLiquidity);
-  }
   addStakingHotkey(scope, coldkey, hotkey);
   if (netuid === ROOT_NETUID) {
     addStakeAdjustRootClaimed(scope.store, hotkey, coldkey, bought.amountOut);
