@@ -171,10 +171,21 @@ describe("moving stake", () => {
     expect(out.error).toBeUndefined();
     expect(stakeOf(c.store, ownerHot, staker.ss58Address, 1)).toBe(0n);
     expect(stakeOf(c.store, ownerHot, staker.ss58Address, 2)).toBeGreaterThan(0n);
-    // The pool fee is charged on one leg only: the destination's.
-    const fees = (name: string) => out.events.filter((e) => e.name === name).map((e) => e.data.fee);
-    expect(fees("StakeRemoved")).toEqual([0n]);
-    expect(fees("StakeAdded")[0]).toBeGreaterThan(0n);
+    // The pool fee is charged on one leg only (Subtensor's drop_fee_origin): the sale on the origin…
+    const fees = (events: typeof out.events, name: string) =>
+      events.filter((e) => e.name === name).map((e) => e.data.fee);
+    expect(fees(out.events, "StakeRemoved")[0]).toBeGreaterThan(0n);
+    expect(fees(out.events, "StakeAdded")).toEqual([0n]);
+    // …unless the stake leaves root, where selling is free: then the purchase on the destination.
+    run(c, staker, add(0, 10n * TAO));
+    const fromRoot = run(
+      c,
+      staker,
+      call("swap_stake", { hotkey: ownerHot, originNetuid: 0, destinationNetuid: 1, alphaAmount: TAO }),
+    );
+    expect(fromRoot.error).toBeUndefined();
+    expect(fees(fromRoot.events, "StakeRemoved")).toEqual([0n]);
+    expect(fees(fromRoot.events, "StakeAdded")[0]).toBeGreaterThan(0n);
   });
 
   it("transfer_stake gives the stake to another coldkey unless transfers are off", () => {

@@ -123,8 +123,9 @@ function transition(
     });
     return { ok: true, tao };
   }
-  // The swap fee is charged on one leg only: the destination's, unless the stake leaves root.
-  const feeOnOrigin = t.originNetuid === ROOT_NETUID;
+  // The swap fee is charged on one leg only: the origin's (the sale), unless the stake leaves root,
+  // whose sale is free, and then the destination's (Subtensor's `drop_fee_origin`).
+  const feeOnOrigin = t.originNetuid !== ROOT_NETUID;
   const sold = unstakeAlpha(
     scope,
     t.originColdkey,
