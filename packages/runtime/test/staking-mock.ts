@@ -34,9 +34,23 @@ export class Mock {
     return this.c.store;
   }
 
-  /** A scope at the next block, writing straight into the chain's storage. */
+  /** Blocks `advance` skipped without importing them (Subtensor's `System::set_block_number`). */
+  #skipped = 0;
+
+  /** The block calls run in: the chain's next block plus the skipped ones. */
+  get blockNumber(): number {
+    return this.c.nextBlock().number + this.#skipped;
+  }
+
+  /** A scope at that block, writing straight into the chain's storage. */
   scope(): Scope {
-    return new Scope(this.c.store, { preset: this.c.runtime.preset, block: this.c.nextBlock() });
+    const block = { ...this.c.nextBlock(), number: this.blockNumber };
+    return new Scope(this.c.store, { preset: this.c.runtime.preset, block });
+  }
+
+  /** Moves the block number `n` ahead without running any block (no epochs, no emission). */
+  advance(n: number): void {
+    this.#skipped += n;
   }
 
   /** `SubtensorModule::<name>(RuntimeOrigin::signed(who), …)` (or `root` / AdminUtils via `pallet`). */
