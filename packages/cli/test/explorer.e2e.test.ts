@@ -1,5 +1,6 @@
 // `tao explorer` and `tao node --dev --explorer` serve the built page; the page's config names the node.
-// (The page itself is tested in a browser: packages/explorer/test/explorer.browser.test.ts.)
+// (The page itself is tested in a browser, the one mounted by `tao node --dev --explorer` included:
+// packages/explorer/test/explorer.browser.test.ts.)
 import { type ChildProcess, spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import { afterEach, describe, expect, it } from "vitest";

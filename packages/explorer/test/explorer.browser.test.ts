@@ -1,11 +1,17 @@
 // The explorer in a real browser against a live devnet: served by `tao explorer`, it shows a transfer and a
-// stake made while it runs with their exact amounts, renders every page with real values, and its
-// navigation, search and devnet controls work. Screenshots go to .tmp/explorer-screenshots/.
-import { type ChildProcess, spawn } from "node:child_process";
+// stake made while it runs with their exact amounts, renders every page with the node's values (checked
+// against its RPC, and the Yuma breakdown against `tao yuma explain`), and its navigation, search and
+// devnet controls work; the page `tao node --dev --explorer` mounts finds its node by itself. The cli bin
+// is run, never imported (the explorer sits beside the cli). Screenshots go to .tmp/explorer-screenshots/.
+import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
-import { cryptoReady, Keypair } from "@opentao/primitives";
+import { cryptoReady, formatTao, Keypair } from "@opentao/primitives";
+import { type EpochExplanation, pct, type RuntimeCall } from "@opentao/runtime";
+import type { DynamicInfo, SubnetInfo } from "@opentao/sdk";
 import { type Devnet, startDevnet } from "@opentao/testkit";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -29,21 +35,18 @@ let page: Page;
 let netuid: number;
 let validatorHotkey: string;
 
-async function serveExplorer(network: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [TAO_BIN, "explorer", "--network", network, "--port", "0"], {
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+/** Runs the tao bin until it prints its one JSON "ready" line. */
+async function startTao(args: string[]): Promise<{ child: ChildProcess; ready: Record<string, string> }> {
+  const child = spawn(process.execPath, [TAO_BIN, ...args], { stdio: ["ignore", "pipe", "pipe"] });
   let stderr = "";
   child.stderr!.on("data", (d) => {
     stderr += d;
   });
-  const url = await new Promise<string>((resolve, reject) => {
-    child.once("exit", (code) => reject(new Error(`tao explorer exited with ${code}: ${stderr}`)));
-    createInterface({ input: child.stdout! }).once("line", (line) =>
-      resolve((JSON.parse(line) as { url: string }).url),
-    );
+  const ready = await new Promise<Record<string, string>>((resolve, reject) => {
+    child.once("exit", (code) => reject(new Error(`tao ${args.join(" ")} exited with ${code}: ${stderr}`)));
+    createInterface({ input: child.stdout! }).once("line", (line) => resolve(JSON.parse(line)));
   });
-  return { child, url };
+  return { child, ready };
 }
 
 const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
@@ -64,9 +67,9 @@ beforeAll(async () => {
     netuid,
     validator: { ss58Address: validatorHotkey },
   } = await seedSubnet(devnet));
-  const served = await serveExplorer(devnet.url);
+  const served = await startTao(["explorer", "--network", devnet.url, "--port", "0"]);
   server = served.child;
-  base = served.url;
+  base = served.ready.url!;
   browser = await launchBrowser();
   page = await browser.context.newPage();
   page.setDefaultTimeout(10_000);
@@ -90,6 +93,9 @@ describe("explorer in Chromium", () => {
     expect(await text("stat-issuance")).toBe(formatTau(BigInt(issuance)));
     expect(await text("stat-emission")).toBe("τ1.000000000");
     expect(await text("stat-subnets")).toBe("2");
+    const finalized = await devnet.client.call<string>("chain_getFinalizedHead");
+    const finalizedHeader = await devnet.client.call<{ number: string }>("chain_getHeader", [finalized]);
+    expect(await text("stat-finalized")).toBe(`#${Number.parseInt(finalizedHeader.number, 16)}`);
 
     const transfer = await submit(devnet, bob(), {
       pallet: "Balances",
@@ -174,41 +180,191 @@ describe("explorer in Chromium", () => {
     await shot("account");
   });
 
-  it("subnets list sorts, and the subnet page shows the metagraph, charts and the Yuma breakdown", async () => {
-    await go("#/subnets", "subnets");
-    const netuids = async () => page.locator('[data-testid="subnets"] td[data-col="netuid"]').allInnerTexts();
-    expect(await netuids()).toEqual(["0", "1"]);
-    await page.locator('[data-testid="subnets"] th[data-key="netuid"]').click();
-    expect(await netuids()).toEqual(["1", "0"]);
-    const row = await page.locator('[data-testid="subnets"] tbody tr', { hasText: "subnet 1" }).textContent();
-    const dynamic = await devnet.client.call<{ price: string }>("subnetInfo_getDynamicInfo", [netuid]);
-    expect(row).toContain(dynamic.price);
-    await shot("subnets");
+  it("subnets list shows each subnet's pool, emission share, cost and schedule, and sorts by any column", async () => {
+    // A second subnet (so two share the emission and sorting has something to order), and a miner that is
+    // still in its immunity period while the first ones are not.
+    await submit(devnet, Keypair.fromUri("//Alice"), sudo("sudo_set_admin_freeze_window", { value: 0 }));
+    await submit(devnet, Keypair.fromUri("//Alice"), sudo("sudo_set_immunity_period", { netuid, value: 10 }));
+    await submit(devnet, Keypair.fromUri("//Dave"), {
+      pallet: "SubtensorModule",
+      name: "register_network",
+      args: { hotkey: Keypair.fromUri("//Dave//hot").ss58Address },
+    });
+    await devnet.mine(15); // the new subnet's moving price starts moving once it emits
+    await submit(devnet, Keypair.fromUri("//Eve"), {
+      pallet: "SubtensorModule",
+      name: "burned_register",
+      args: { netuid, hotkey: Keypair.fromUri("//Eve//hot").ss58Address },
+    });
 
+    await go("#/subnets", "subnets");
+    const best = (await devnet.client.header()).number;
+    await expect.poll(() => text("best")).toBe(`#${best}`);
+    const infos = await devnet.client.call<SubnetInfo[]>("subnetInfo_getSubnetsInfo");
+    const chain = await Promise.all(
+      infos.map(async (info) => ({
+        info,
+        dynamic: await devnet.client.call<DynamicInfo>("subnetInfo_getDynamicInfo", [info.netuid]),
+        hyper: await devnet.client.call<{ tempo: number; burn: string }>("subnetInfo_getSubnetHyperparams", [
+          info.netuid,
+        ]),
+      })),
+    );
+    // Emission is split by the subnets' EMA prices; root takes none.
+    const moving = (c: (typeof chain)[number]) => (c.info.netuid === 0 ? 0n : BigInt(c.dynamic.movingPrice));
+    const totalMoving = chain.reduce((t, c) => t + moving(c), 0n);
+    const share = (c: (typeof chain)[number]) => Number((moving(c) * 1_000_000n) / totalMoving) / 10_000;
+    expect(chain.filter((c) => share(c) > 0).length).toBe(2);
+    const cell = (n: number, col: string) =>
+      page
+        .locator('[data-testid="subnets"] tbody tr')
+        .filter({ has: page.locator('td[data-col="netuid"]', { hasText: new RegExp(`^${n}$`) }) })
+        .locator(`td[data-col="${col}"]`);
+    for (const c of chain) {
+      const n = c.info.netuid;
+      const symbol = c.info.tokenSymbol || "τ";
+      await expect.poll(() => cell(n, "price").textContent()).toBe(c.dynamic.price);
+      expect(await cell(n, "emission").textContent()).toBe(`${share(c).toFixed(2)}%`);
+      expect(await cell(n, "taoIn").textContent()).toBe(formatTao(BigInt(c.dynamic.taoIn), { decimals: 4 }));
+      expect(await cell(n, "alphaIn").textContent()).toBe(
+        formatTao(BigInt(c.dynamic.alphaIn), { decimals: 4, symbol }),
+      );
+      expect(await cell(n, "regCost").textContent()).toBe(formatTao(BigInt(c.hyper.burn)));
+      expect(await cell(n, "tempo").textContent()).toBe(String(c.hyper.tempo));
+      // Subtensor's blocks_until_next_auto_epoch.
+      const next = Math.max(0, Number(c.info.lastEpochBlock) + c.info.tempo - best);
+      expect(await cell(n, "nextEpoch").textContent()).toBe(String(next));
+    }
+
+    const netuids = async () => page.locator('[data-testid="subnets"] td[data-col="netuid"]').allInnerTexts();
+    const by = (f: (c: (typeof chain)[number]) => number) =>
+      [...chain].sort((a, b) => f(b) - f(a)).map((c) => String(c.info.netuid));
+    expect(await netuids()).toEqual(["0", "1", "2"]);
+    await page.locator('[data-testid="subnets"] th[data-key="netuid"]').click();
+    expect(await netuids()).toEqual(["2", "1", "0"]);
+    await page.locator('[data-testid="subnets"] th[data-key="price"]').click();
+    const byPrice = by((c) => Number(c.dynamic.price));
+    expect(new Set(chain.map((c) => c.dynamic.price)).size).toBe(3);
+    expect(await netuids()).toEqual(byPrice);
+    await page.locator('[data-testid="subnets"] th[data-key="price"]').click();
+    expect(await netuids()).toEqual([...byPrice].reverse());
+    await page.locator('[data-testid="subnets"] th[data-key="emission"]').click();
+    expect(new Set(chain.map(share)).size).toBe(3);
+    expect(await netuids()).toEqual(by(share));
+    await shot("subnets");
+  });
+
+  it("the subnet page shows the metagraph with its markers, charts of its data and the Yuma breakdown", async () => {
+    await go("#/subnets", "subnets");
     await page.getByRole("link", { name: "subnet 1" }).click();
     await page.getByTestId("yuma-table").waitFor();
+    const best = (await devnet.client.header()).number;
+    const m = await devnet.client.call<Metagraph>("subnetInfo_getMetagraph", [netuid]);
+    await page.getByTestId("metagraph").getByText(`Metagraph at block #${best}`).waitFor();
     const rows = page.locator('[data-testid="metagraph-table"] tbody tr');
-    expect(await rows.count()).toBe(3);
+    expect(await rows.count()).toBe(m.n);
+    expect(m.n).toBe(4);
     expect(await rows.first().locator('td[data-col="uid"]').textContent()).toBe("0"); // most stake first
-    expect(await rows.first().locator(".badge.v").count()).toBe(1);
+    const marked = async (badge: string) =>
+      (
+        await page
+          .locator(`[data-testid="metagraph-table"] tbody tr:has(.badge.${badge}) td[data-col="uid"]`)
+          .allInnerTexts()
+      ).sort();
+    const uids = m.hotkeys.map((_, uid) => uid);
+    expect(await marked("v")).toEqual(uids.filter((u) => m.validatorPermit[u]).map(String));
+    const immunity = Number(m.hyperparameters.immunityPeriod);
+    const immune = uids.filter((u) => best - Number(m.blockAtRegistration[u]) < immunity).map(String);
+    expect(immune).toEqual(["3"]); // Eve's miner, registered just now; the seeded ones are past the period
+    expect(await marked("i")).toEqual(immune);
     await page.locator('[data-testid="metagraph-table"] th[data-key="incentive"]').click();
     expect(await rows.first().locator('td[data-col="uid"]').textContent()).toBe("1"); // weight 65535 wins
     expect(await page.getByTestId("weights-heatmap").getAttribute("data-cells")).toBe("2"); // uid 0 → 1 and 2
-    expect(await page.locator('[data-testid="distribution-chart"] svg').count()).toBe(1);
-    expect(await page.locator('[data-testid="emission-chart"] svg').count()).toBe(1);
-    expect(await page.locator('[data-testid="yuma-table"] tbody tr').count()).toBe(3);
-    expect(await page.getByTestId("hyperparameters-table").textContent()).toContain("tempo");
+
+    // The distribution chart: one bar per uid and series, each labelled with the metagraph's share.
+    for (const series of ["incentive", "dividends"] as const) {
+      const titles = await page
+        .locator(`[data-testid="distribution-chart"] g.series[data-series="${series}"] g.bar title`)
+        .allTextContents();
+      expect(titles).toEqual(
+        uids.map((u) => `${series}, ${u}: ${Math.round((m[series][u]! / 65535) * 100)}%`),
+      );
+    }
+    // The emission chart: one point per block of the last 40, in the same order as the node's values.
+    const from = Math.max(0, best - 39);
+    const pools = (
+      await Promise.all(
+        Array.from({ length: best - from + 1 }, (_, i) =>
+          devnet.client.call<DynamicInfo | null>("subnetInfo_getDynamicInfo", [netuid, from + i]),
+        ),
+      )
+    ).filter((p) => p !== null); // no pool before the subnet was registered: no point
+    const values = (["alphaOutEmission", "alphaInEmission", "taoInEmission"] as const).flatMap((k) =>
+      pools.map((p) => Number(p[k]) / 1e9),
+    );
+    const ys = (
+      await page
+        .locator('[data-testid="emission-chart"] g.series path')
+        .evaluateAll((paths) => paths.map((p) => p.getAttribute("d")!))
+    ).flatMap((d) => [...d.matchAll(/[ML][\d.-]+ ([\d.-]+)/g)].map((x) => Number(x[1])));
+    expect(ys.length).toBe(values.length);
+    expect(values.some((v) => v !== values[0])).toBe(true);
+    for (let i = 0; i < ys.length; i++)
+      for (let j = 0; j < ys.length; j++) {
+        // Higher values are drawn higher up (smaller y); equal values at the same height.
+        if (values[i] === values[j]) expect(ys[i]).toBeCloseTo(ys[j]!, 1);
+        else expect(Math.sign(ys[j]! - ys[i]!)).toBe(Math.sign(values[i]! - values[j]!));
+      }
+
+    // The Yuma breakdown is `tao yuma explain` of the node's last epoch, and agrees with the metagraph.
+    const last = await devnet.client.call<{ block: number; scenario: unknown }>("subtensor_lastEpoch", [
+      netuid,
+    ]);
+    const explained = await yumaExplain(last.scenario);
+    await page.getByTestId("yuma-summary").getByText(`${last.block}`).waitFor();
+    const yumaRows = page.locator('[data-testid="yuma-table"] tbody tr');
+    expect(await yumaRows.count()).toBe(explained.uids.length);
+    for (const [k, u] of explained.uids.entries()) {
+      const cells = await yumaRows.nth(k).locator("td").allInnerTexts();
+      expect(cells[0]).toBe(String(u.uid));
+      expect(cells.slice(6, 10)).toEqual([
+        pct(u.consensus),
+        pct(u.incentive),
+        pct(u.dividends),
+        formatTao(BigInt(u.emission), { decimals: 9, symbol: "α" }),
+      ]);
+      expect([u.incentive, u.dividends, u.emission]).toEqual([
+        m.incentive[u.uid],
+        m.dividends[u.uid],
+        m.emission[u.uid],
+      ]);
+    }
+    expect(explained.uids.find((u) => u.uid === 0)!.dividends).toBe(65535);
+
+    const tempoRow = page.locator('[data-testid="hyperparameters-table"] tr', { hasText: /^tempo/ });
+    expect(await tempoRow.locator("td").allInnerTexts()).toEqual(["tempo", String(m.hyperparameters.tempo)]);
     await shot("subnet");
   });
 
   it("the validator page shows take, nominators and dividends per subnet", async () => {
     await go(`#/validator/${validatorHotkey}`, "validator-subnets");
-    expect(await text("validator-take")).toMatch(/^\d+\.\d\d%$/);
+    const delegate = await devnet.client.call<{ take: number }>("delegateInfo_getDelegate", [
+      validatorHotkey,
+    ]);
+    expect(delegate.take).toBe(11_796); // Subtensor's default take
+    expect(await text("validator-take")).toBe("18.00%");
     expect(await text("validator-nominators")).toBe("2"); // Alice (owner) and Bob
     const nominators = await page.getByTestId("validator-nominators-table").textContent();
     expect(nominators).toContain(bob().ss58Address.slice(0, 8));
-    const perSubnet = await page.getByTestId("validator-subnets").textContent();
-    expect(perSubnet).toContain("100.00%"); // the only validator takes all dividends
+    const m = await devnet.client.call<Metagraph>("subnetInfo_getMetagraph", [netuid]);
+    const uid = m.hotkeys.indexOf(validatorHotkey);
+    const row = page.getByTestId("validator-subnets").locator("tbody tr");
+    expect(await row.count()).toBe(1);
+    expect(await row.locator('td[data-col="netuid"]').textContent()).toBe(String(netuid));
+    expect(await row.locator('td[data-col="uid"]').textContent()).toBe(String(uid));
+    // The only validator takes all dividends.
+    expect(m.dividends[uid]).toBe(65535);
+    expect(await row.locator('td[data-col="dividends"]').textContent()).toBe("100.00%");
     await shot("validator");
   });
 
@@ -251,6 +407,32 @@ describe("explorer in Chromium", () => {
     expect(await text("fatal")).toBe("cannot reach the node at ws://127.0.0.1:9 (trying again every 3 s)");
   });
 
+  it("the page that `tao node --dev --explorer` mounts at /explorer/ finds its node from its own origin", async () => {
+    const { child, ready } = await startTao(["node", "--dev", "--rpc-port", "0", "--instant", "--explorer"]);
+    const own = await browser.context.newPage();
+    try {
+      const rpc = async <T>(method: string, params: unknown[] = []) => {
+        const r = await fetch(ready.http!, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
+        });
+        return ((await r.json()) as { result: T }).result;
+      };
+      await rpc("dev_mine", [3]);
+      const best = Number.parseInt((await rpc<{ number: string }>("chain_getHeader")).number, 16);
+      expect(best).toBe(3);
+      // No ?rpc= and no config.json: the node that served the page is the one it reads.
+      await own.goto(ready.explorer!);
+      await own.getByTestId("stat-best").filter({ hasText: "#3" }).waitFor({ timeout: 10_000 });
+      await own.getByTestId("latest-blocks").getByText("#3").first().waitFor({ timeout: 10_000 });
+      await own.screenshot({ path: join(SHOTS, "node-mounted.png"), fullPage: true });
+    } finally {
+      await own.close();
+      child.kill("SIGTERM");
+    }
+  });
+
   it("devnet controls mine a block and run a subnet to its next epoch", async () => {
     await go("#/subnet/1", "dev-controls");
     const before = (await devnet.client.header()).number;
@@ -267,6 +449,40 @@ describe("explorer in Chromium", () => {
     await shot("devnet-controls");
   });
 });
+
+type Metagraph = {
+  n: number;
+  hotkeys: string[];
+  validatorPermit: boolean[];
+  blockAtRegistration: string[];
+  incentive: number[];
+  dividends: number[];
+  emission: string[];
+  hyperparameters: Record<string, string | number | boolean>;
+};
+
+const sudo = (name: string, args: Record<string, unknown>): RuntimeCall => ({
+  pallet: "Sudo",
+  name: "sudo",
+  args: { call: { pallet: "AdminUtils", name, args } },
+});
+
+/** `tao yuma explain --json` of a scenario, as a person would run it on the node's last epoch. */
+async function yumaExplain(scenario: unknown): Promise<EpochExplanation> {
+  const dir = mkdtempSync(join(tmpdir(), "opentao-explorer-yuma-"));
+  try {
+    const file = join(dir, "epoch.json");
+    writeFileSync(file, JSON.stringify(scenario));
+    const stdout = await new Promise<string>((resolve, reject) =>
+      execFile(process.execPath, [TAO_BIN, "yuma", "explain", file, "--json"], (error, out, err) =>
+        error ? reject(new Error(`tao yuma explain: ${err}`)) : resolve(out),
+      ),
+    );
+    return JSON.parse(stdout) as EpochExplanation;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 function formatTau(rao: bigint): string {
   const whole = (rao / TAO).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ",");

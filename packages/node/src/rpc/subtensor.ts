@@ -3,6 +3,7 @@
 import { ss58Encode, U64F64 } from "@opentao/primitives";
 import {
   allNetuids,
+  blockEmissionForIssuance,
   CoinbaseStorage as C,
   currentLockCost,
   epochInput,
@@ -10,6 +11,7 @@ import {
   nominatorsOf,
   Overlay,
   poolOf,
+  runCoinbase,
   SubtensorStorage as S,
   Scope,
   spotPrice,
@@ -327,12 +329,20 @@ export function lastEpoch([netuid]: Params, ctx: RpcContext): unknown {
   const header = chain.getHeader(block)!;
   const before = chain.stateAt(block - 1);
   const after = chain.stateAt(block);
-  const scope = new Scope(new Overlay(before), {
+  const env = {
     preset: chain.preset,
     block: { number: block, parentHash: header.header.parentHash, timestamp: header.header.timestamp },
-  });
+  };
+  const scope = new Scope(new Overlay(before), env);
   const outEmission = S.Emission.get(after, n);
-  const emission = outEmission.reduce((a, b) => a + b, 0n);
+  // The epoch drained what the block's coinbase had just added to the pending alpha; the stored emission
+  // is floored per uid, so its sum falls short. Replaying the coinbase gives the exact amount.
+  const coinbase = new Scope(new Overlay(before), env);
+  runCoinbase(coinbase, blockEmissionForIssuance(C.TotalIssuance.get(coinbase.store)));
+  const emission =
+    C.PendingServerEmission.get(coinbase.store, n) +
+    C.PendingValidatorEmission.get(coinbase.store, n) +
+    C.PendingRootAlphaDivs.get(coinbase.store, n);
   const input = epochInput(scope, n, emission);
   const p = input.params;
   const rows = (store: KeyValueReader, item: typeof S.Weights) =>
