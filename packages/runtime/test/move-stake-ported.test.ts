@@ -100,8 +100,9 @@ describe("move_stake (move_stake.rs)", () => {
       destinationNetuid,
       tao: removed.tao,
     });
-    // The fee is charged on the destination leg only (drop_fee_origin = origin is root).
-    expect(removed.fee).toBe(0n);
+    // The fee is charged on one leg only: the origin's sale (drop_fee_destination unless origin is root).
+    expect(removed.fee).toBeGreaterThan(0n);
+    expect(event(events, "StakeAdded")!.fee).toBe(0n);
     expect(event(events, "StakeAdded")!.hotkey).toBe(destinationHotkey);
   });
 
@@ -281,17 +282,12 @@ describe("transfer_stake (move_stake.rs)", () => {
     // added: the sale's TAO passed through the empty destination coldkey into its new stake, all but
     // the existential deposit it must keep (transfer_tao_to_subnet), and StakeTransferred reports it.
     expect(m.free(destinationColdkey)).toBe(destinationBalance + m.c.runtime.preset.chain.existentialDeposit);
+    const sold = event(events, "StakeRemoved")!.tao as bigint;
+    expect(near(sold, taoEquivalent, taoEquivalent / 1000n)).toBe(true);
     expect(events.at(-1)).toEqual({
       pallet: "SubtensorModule",
       name: "StakeTransferred",
-      data: {
-        originColdkey,
-        destinationColdkey,
-        hotkey,
-        originNetuid,
-        destinationNetuid,
-        tao: taoEquivalent,
-      },
+      data: { originColdkey, destinationColdkey, hotkey, originNetuid, destinationNetuid, tao: sold },
     });
     expect(event(events, "StakeAdded")!.coldkey).toBe(destinationColdkey);
   });
@@ -335,11 +331,13 @@ describe("swap_stake (move_stake.rs)", () => {
     });
     expect(m.stake(hotkey, coldkey, originNetuid)).toBe(0n);
     expect(near(m.stake(hotkey, coldkey, destinationNetuid), expectedAlpha, 1000n)).toBe(true);
-    // added: StakeSwapped(coldkey, hotkey, origin, destination, TAO moved).
+    // added: StakeSwapped(coldkey, hotkey, origin, destination, TAO the sale paid).
+    const sold = event(events, "StakeRemoved")!.tao as bigint;
+    expect(near(sold, taoEquivalent, taoEquivalent / 1000n)).toBe(true);
     expect(events.at(-1)).toEqual({
       pallet: "SubtensorModule",
       name: "StakeSwapped",
-      data: { coldkey, hotkey, originNetuid, destinationNetuid, tao: taoEquivalent },
+      data: { coldkey, hotkey, originNetuid, destinationNetuid, tao: sold },
     });
   });
 
