@@ -31,9 +31,26 @@ describe("tao config", () => {
     });
     const human = await tao(["config", "get"], env);
     expect(human.stdout).toMatch(/network\s+ws:\/\/10\.1\.2\.3:9944/);
-    expect((await tao(["config", "clear", "--network"], env)).code).toBe(0);
+    const clear = await tao(["config", "clear", "--network"], env);
+    expect(clear.code, clear.stderr).toBe(0);
+    expect(clear.stdout).toBe("Cleared network\n");
     expect(readFileSync(path, "utf8")).toBe("wallet_name: alice\nsafe_staking: false\n");
     expect((await tao(["config", "clear", "--all"], env)).code).toBe(0);
+    expect(readFileSync(path, "utf8")).toBe("");
+  });
+
+  it("clear --json returns what is left; set for people names each key it set", async () => {
+    const path = fresh();
+    const env = { BTCLI_CONFIG_PATH: path };
+    const set = await tao(["config", "set", "--wallet.name", "bob", "--wallet.hotkey", "miner"], env);
+    expect(set.code, set.stderr).toBe(0);
+    expect(set.stdout).toBe("wallet_name set to bob\nwallet_hotkey set to miner\n");
+    const cleared = await tao(["config", "clear", "--wallet.name", "--json"], env);
+    expect(cleared.code, cleared.stderr).toBe(0);
+    expect(onlyJson(cleared)).toMatchObject({ path, config: { wallet_name: null, wallet_hotkey: "miner" } });
+    expect(readFileSync(path, "utf8")).toBe("wallet_hotkey: miner\n");
+    const all = onlyJson(await tao(["config", "clear", "--all", "--json"], env));
+    expect(Object.values(all.config).every((v) => v === null)).toBe(true);
     expect(readFileSync(path, "utf8")).toBe("");
   });
 

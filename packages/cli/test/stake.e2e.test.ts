@@ -294,6 +294,67 @@ describe("tao stake move, transfer, swap", () => {
     expect(await stake(bob(), aliceHot, 2)).toBeGreaterThan(0n);
   });
 
+  it("swap (--json): the document's origin stake is the chain's, and the alpha lands on the other subnet", async () => {
+    const [from, to] = [await stake(bob(), aliceHot, 1), await stake(bob(), aliceHot, 2)];
+    const r = await f.run([
+      "stake",
+      "swap",
+      "--wallet-name",
+      "bob",
+      "--hotkey-ss58",
+      aliceHot,
+      "--origin-netuid",
+      "1",
+      "--dest-netuid",
+      "2",
+      "--amount",
+      "0.2",
+      "--unsafe",
+      "-y",
+      "--json",
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = onlyJson(r);
+    expect(doc).toMatchObject({
+      success: true,
+      call: "swap_stake",
+      origin: { netuid: 1, hotkey: aliceHot, coldkey: bob() },
+      destination: { netuid: 2, hotkey: aliceHot, coldkey: bob() },
+      amount: { rao: "200000000" },
+      limit_price: null,
+    });
+    expect(BigInt(doc.origin_stake_after.rao)).toBe(from - 200_000_000n);
+    expect(await stake(bob(), aliceHot, 1)).toBe(from - 200_000_000n);
+    expect(await stake(bob(), aliceHot, 2)).toBeGreaterThan(to);
+    expect(BigInt(doc.tao_moved.rao)).toBeGreaterThan(0n);
+  });
+
+  it("move (human): says it is done and shows the origin stake before and after", async () => {
+    const [from, to] = [await stake(bob(), aliceHot, 1), await stake(bob(), aliceHot2, 2)];
+    const r = await f.run([
+      "stake",
+      "move",
+      "--wallet-name",
+      "bob",
+      "--hotkey-ss58",
+      aliceHot,
+      "--origin-netuid",
+      "1",
+      "--dest-netuid",
+      "2",
+      "--dest-ss58",
+      aliceHot2,
+      "--amount",
+      "0.25",
+      "-y",
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/Moving stake: done \(τ[\d,.]+ worth\)/);
+    expect(r.stdout).toMatch(/Origin stake on netuid 1: /);
+    expect(await stake(bob(), aliceHot, 1)).toBe(from - 250_000_000n);
+    expect(await stake(bob(), aliceHot2, 2)).toBeGreaterThan(to);
+  });
+
   it("swap: an all-or-nothing swap the pools cannot fill is refused before sending; what fits goes through", async () => {
     const before = await bobState();
     const args = (amount: string[]) => [
@@ -651,7 +712,7 @@ describe("tao stake child", () => {
     await f.devnet.mine(150);
     const revoke = await f.run(["stake", "child", "revoke", "--wallet-name", "alice", "--netuid", "1", "-y"]);
     expect(revoke.code, revoke.stderr).toBe(0);
-    expect(revoke.stdout).toMatch(/netuid 1/);
+    expect(revoke.stdout).toMatch(/Revocation on netuid 1 scheduled/);
     const after = onlyJson(
       await f.run(["stake", "child", "get", "--wallet-name", "alice", "--netuid", "1", "--json"]),
     );
@@ -674,6 +735,51 @@ describe("tao stake child", () => {
     expect(onlyJson(take)).toMatchObject({ success: true, take: 3276, take_percent: "5.00%" });
     const read = await f.run(["stake", "child", "take", "--wallet-name", "alice", "--netuid", "1"]);
     expect(read.stdout).toMatch(/Childkey take of .* on netuid 1: 5\.00%/);
+  });
+
+  it("set for people says it is scheduled; revoke --json returns no children and the chain schedules none", async () => {
+    await f.devnet.mine(150); // past set_children's rate limit since the test above
+    const set = await f.run([
+      "stake",
+      "child",
+      "set",
+      "--wallet-name",
+      "alice",
+      "--netuid",
+      "1",
+      "--children",
+      bobHot,
+      "--proportions",
+      "0.25",
+      "-y",
+    ]);
+    expect(set.code, set.stderr).toBe(0);
+    expect(set.stdout).toMatch(/Children on netuid 1 scheduled/);
+    const pending = onlyJson(
+      await f.run(["stake", "child", "get", "--wallet-name", "alice", "--netuid", "1", "--json"]),
+    );
+    expect(pending.subnets[0].pending.children[0]).toMatchObject({ hotkey: bobHot, share: "25.0000%" });
+
+    await f.devnet.mine(150);
+    const revoke = await f.run([
+      "stake",
+      "child",
+      "revoke",
+      "--wallet-name",
+      "alice",
+      "--netuid",
+      "1",
+      "-y",
+      "--json",
+    ]);
+    expect(revoke.code, revoke.stderr).toBe(0);
+    const doc = onlyJson(revoke);
+    expect(doc).toMatchObject({ success: true, hotkey: aliceHot, netuids: [1], children: [] });
+    expect(doc.scheduled[0].cooldown_block).toBeGreaterThan(0);
+    const after = onlyJson(
+      await f.run(["stake", "child", "get", "--wallet-name", "alice", "--netuid", "1", "--json"]),
+    );
+    expect(after.subnets[0].pending.children).toEqual([]);
   });
 
   it("refuses bad children, proportions and takes without sending anything", async () => {

@@ -67,6 +67,24 @@ describe("tao subnets create, identity, start, register", () => {
     expect(onlyJson(set).identity).toMatchObject({ subnetName: "alpha net", subnetUrl: "https://alpha" });
     const human = await f.runNet(["subnets", "get-identity", "--netuid", String(netuid)]);
     expect(human.stdout).toMatch(/subnetUrl\s+https:\/\/alpha/);
+    const forPeople = await f.run([
+      "subnets",
+      "set-identity",
+      ...alice,
+      "--netuid",
+      String(netuid),
+      "--discord",
+      "alpha#1",
+      "-y",
+    ]);
+    expect(forPeople.code, forPeople.stderr).toBe(0);
+    expect(forPeople.stdout).toMatch(new RegExp(`Successfully set identity for subnet ${netuid}\\.`));
+    const now = onlyJson(await f.runNet(["subnets", "get-identity", "--netuid", String(netuid), "--json"]));
+    expect(now.identity).toMatchObject({
+      subnetName: "alpha net",
+      subnetUrl: "https://alpha",
+      discord: "alpha#1",
+    });
     const notOwner = await f.run([
       "subnets",
       "set-identity",
@@ -160,7 +178,7 @@ describe("tao subnets create, identity, start, register", () => {
     expect(badNetuid.stderr).toMatch(/--netuid must be a whole number/);
   });
 
-  it("set-symbol: the owner changes it; a symbol in use fails on chain with the Subtensor error named", async () => {
+  it("set-symbol: the owner changes it (--json, then for people); a symbol in use fails on chain with the Subtensor error named", async () => {
     const r = await f.run([
       "subnets",
       "set-symbol",
@@ -185,6 +203,11 @@ describe("tao subnets create, identity, start, register", () => {
     const fee = before - (await f.free(f.address("Alice")));
     expect(fee).toBeGreaterThan(0n);
     expect(fee).toBeLessThan(10_000_000n);
+    const human = await f.run(["subnets", "set-symbol", ...alice, "--netuid", String(netuid), "γ", "-y"]);
+    expect(human.code, human.stderr).toBe(0);
+    expect(human.stdout).toMatch(new RegExp(`Successfully updated SN${netuid}'s symbol to γ\\.`));
+    const after = onlyJson(await f.runNet(["subnets", "list", "--json"]));
+    expect(after.subnets.find((s: { netuid: number }) => s.netuid === netuid).symbol).toBe("γ");
   });
 });
 
@@ -234,7 +257,7 @@ describe("tao subnets show, hyperparameters, price", () => {
 });
 
 describe("tao subnets start on a chain that needs start_call (the mainnet preset)", () => {
-  it("check-start says it can start; start starts it; check-start then says started", async () => {
+  it("check-start says it can start; start starts it; a subnet created for people starts for scripts (--json)", async () => {
     const main = await startChainFixture(["Alice"], { preset: "mainnet" });
     try {
       const { Keypair } = await import("@opentao/primitives");
@@ -258,6 +281,50 @@ describe("tao subnets start on a chain that needs start_call (the mainnet preset
       expect(start.stdout).toMatch(new RegExp(`Successfully started subnet ${sn}'s emission schedule`));
       const after = onlyJson(await main.runNet(["subnets", "check-start", "--netuid", sn, "--json"]));
       expect(after.started).toBe(true);
+
+      // A second subnet, created for people and started for scripts (mainnet's rate limit lifted).
+      const lift = await main.devnet.client.submit(devAccount("Alice"), {
+        pallet: "Sudo",
+        name: "sudo",
+        args: { call: { pallet: "AdminUtils", name: "sudo_set_network_rate_limit", args: { value: 0n } } },
+      });
+      expect(lift.success, lift.error?.name).toBe(true);
+      const cost = BigInt(onlyJson(await main.runNet(["subnets", "burn-cost", "--json"])).burn_cost.rao);
+      const balance = await main.free(main.address("Alice"));
+      const created = await main.run([
+        "subnets",
+        "create",
+        "--wallet-name",
+        "alice",
+        "--subnet-name",
+        "beta",
+        "-y",
+      ]);
+      expect(created.code, created.stderr).toBe(0);
+      const second = Number(created.stdout.match(/Registered subnetwork with netuid: (\d+)/)?.[1]);
+      expect(second).toBe(Number(sn) + 1);
+      expect(balance - (await main.free(main.address("Alice")))).toBeGreaterThanOrEqual(cost);
+      const identity = onlyJson(
+        await main.runNet(["subnets", "get-identity", "--netuid", String(second), "--json"]),
+      );
+      expect(identity.identity.subnetName).toBe("beta");
+      const started = await main.run([
+        "subnets",
+        "start",
+        "--wallet-name",
+        "alice",
+        "--netuid",
+        String(second),
+        "-y",
+        "--json",
+      ]);
+      expect(started.code, started.stderr).toBe(0);
+      expect(onlyJson(started)).toMatchObject({ success: true, netuid: second });
+      const now = onlyJson(
+        await main.runNet(["subnets", "check-start", "--netuid", String(second), "--json"]),
+      );
+      expect(now.started).toBe(true);
+      expect(now.first_emission_block).not.toBeNull();
     } finally {
       await main.stop();
     }

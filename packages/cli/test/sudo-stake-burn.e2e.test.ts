@@ -103,23 +103,12 @@ describe("tao sudo stake-burn", () => {
   });
 
   it("Bob buys back 1 TAO through Alice's hotkey (--json): the TAO is in the pool, no stake is left", async () => {
-    const args = [
-      "--wallet-name",
-      "bob",
-      "--hotkey",
-      aliceHot,
-      "--netuid",
-      "1",
-      "--amount",
-      "1",
-      "-y",
-      "--json",
-    ];
+    const args = ["--wallet-name", "bob", "--hotkey", aliceHot, "--netuid", "1", "--amount", "1", "-y"];
     // The default --tolerance (0.5 %) is far too tight for 1 TAO into this 10 TAO pool: all or nothing,
     // so it is refused before sending: not even a fee is paid.
     const poolBefore = await pool();
     const freeBefore = await f.free(bob());
-    const refused = await burn(...args);
+    const refused = await burn(...args, "--json");
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/Slippage too high: staking τ1\.0+ on netuid 1 .*at most τ[\d.]+ fits/);
     expect(refused.stderr).not.toContain("--partial");
@@ -129,7 +118,7 @@ describe("tao sudo stake-burn", () => {
 
     const [taoBefore, alphaInBefore] = await pool();
     const free = await f.free(bob());
-    const r = await burn(...args, "--tolerance", "0.5");
+    const r = await f.run(["sudo", "stake-burn", ...args, "--tolerance", "0.5", "--json"]);
     expect(r.code, r.stderr).toBe(0);
     const doc = onlyJson(r) as {
       success: boolean;
@@ -171,7 +160,9 @@ describe("tao sudo stake-burn", () => {
   it("Alice buys back on her subnet in human mode, with btcli's -a and --wallet-hotkey and --unsafe", async () => {
     const held = await stake(f.address("Alice"));
     const [taoBefore] = await pool();
-    const r = await burn(
+    const r = await f.run([
+      "sudo",
+      "stake-burn",
       "--wallet-name",
       "alice",
       "--wallet-hotkey",
@@ -182,7 +173,7 @@ describe("tao sudo stake-burn", () => {
       "2",
       "--unsafe",
       "-y",
-    );
+    ]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain("Subnet stake burn succeeded on SN1. Burned ");
     expect(r.stdout).toContain("for τ2.000000000");

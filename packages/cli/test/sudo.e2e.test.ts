@@ -156,7 +156,7 @@ describe("tao sudo set", () => {
 });
 
 describe("tao sudo get-take and set-take", () => {
-  it("reads the default take, lowers it (--json), and shows it (human)", async () => {
+  it("reads the default take, lowers it (--json), shows it and lowers it again (human)", async () => {
     const get = onlyJson(await f.run(["sudo", "get-take", "--wallet-name", "alice", "--json"]));
     expect(get).toMatchObject({ hotkey: aliceHot, take: 11_796, take_percent: "18.00%" });
     const set = await f.run(["sudo", "set-take", "--wallet-name", "alice", "--take", "0.1", "-y", "--json"]);
@@ -167,6 +167,11 @@ describe("tao sudo get-take and set-take", () => {
     const same = await f.run(["sudo", "set-take", "--wallet-name", "alice", "--take", "0.1", "-y"]);
     expect(same.code).toBe(0);
     expect(same.stdout).toMatch(/Nothing to do/);
+    const lower = await f.run(["sudo", "set-take", "--wallet-name", "alice", "--take", "0.05", "-y"]);
+    expect(lower.code, lower.stderr).toBe(0);
+    expect(lower.stdout).toMatch(/Take of .* set to 5\.00%\./);
+    const after = onlyJson(await f.run(["sudo", "get-take", "--wallet-name", "alice", "--json"]));
+    expect(after).toMatchObject({ hotkey: aliceHot, take: 3276, take_percent: "5.00%" });
   });
 
   it("refuses a take above 18 % and a hotkey the wallet does not own", async () => {

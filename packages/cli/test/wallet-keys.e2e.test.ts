@@ -47,6 +47,24 @@ describe("tao wallet set-identity / get-identity", () => {
     expect(none.stdout).toMatch(/Existing identity not found/);
   });
 
+  it("set-identity for people changes the fields given, keeps the others, and says so", async () => {
+    const r = await f.run([
+      "wallet",
+      "set-identity",
+      "--wallet-name",
+      "alice",
+      "--id-name",
+      "Alice II",
+      "--github",
+      "alice/repo",
+      "-y",
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/Successfully set identity\./);
+    const got = onlyJson(await f.runNet(["wallet", "get-identity", "--ss58", f.address("Alice"), "--json"]));
+    expect(got.identity).toMatchObject({ name: "Alice II", githubRepo: "alice/repo", url: "https://a" });
+  });
+
   it("fails on chain for a coldkey with no registered hotkey, naming the Subtensor error", async () => {
     const r = await f.run(["wallet", "set-identity", "--wallet-name", "dave", "--id-name", "Dave", "-y"]);
     expect(r.code).toBe(1);
@@ -85,7 +103,7 @@ describe("tao wallet overview", () => {
 });
 
 describe("tao wallet swap-hotkey", () => {
-  it("moves the registration to the new hotkey and recycles the swap cost", async () => {
+  it("moves the registration to the new hotkey (--json, then for people) and recycles the swap cost", async () => {
     const fresh = Keypair.fromUri("//alice//fresh");
     await new Wallet({ name: "alice", path: f.walletPath, hotkey: "fresh" }).setHotkey(fresh, {
       usePassword: false,
@@ -108,6 +126,24 @@ describe("tao wallet swap-hotkey", () => {
       netuid: null,
     });
     expect(await f.devnet.client.queryTyped("SubtensorModule", "Keys", [netuid, 0])).toBe(fresh.ss58Address);
+    await f.devnet.mine(10); // the devnet's rate limit between two hotkey swaps of a coldkey
+    const next = Keypair.fromUri("//alice//next");
+    await new Wallet({ name: "alice", path: f.walletPath, hotkey: "next" }).setHotkey(next, {
+      usePassword: false,
+    });
+    const human = await f.run([
+      "wallet",
+      "swap-hotkey",
+      "next",
+      "--wallet-name",
+      "alice",
+      "--hotkey",
+      "fresh",
+      "-y",
+    ]);
+    expect(human.code, human.stderr).toBe(0);
+    expect(human.stdout).toContain(`Hotkey ${fresh.ss58Address} swapped for new hotkey: ${next.ss58Address}`);
+    expect(await f.devnet.client.queryTyped("SubtensorModule", "Keys", [netuid, 0])).toBe(next.ss58Address);
     const missing = await f.run(["wallet", "swap-hotkey", "nope", "--wallet-name", "alice", "-y"]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/has no hotkey "nope"/);

@@ -261,6 +261,118 @@ describe("tao wallet create and list", () => {
   });
 });
 
+describe("tao wallet key commands, for scripts and for people", () => {
+  const pub = (path: string, file: string) => JSON.parse(readFileSync(join(path, file), "utf8")).ss58Address;
+
+  it("new-hotkey --json returns the address of the key it wrote", async () => {
+    const path = tmp();
+    await tao(["wallet", "new-coldkey", ...flags(path, "k"), "--uri", "alice"]);
+    const r = await tao([
+      "wallet",
+      "new-hotkey",
+      ...flags(path, "k"),
+      "--hotkey",
+      "hk",
+      "--uri",
+      "bob",
+      "--json",
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(onlyJson(r)).toMatchObject({
+      success: true,
+      ss58Address: BOB,
+      data: { hotkey: "hk", hotkey_ss58: BOB },
+    });
+    expect(pub(path, "k/hotkeys/hkpub.txt")).toBe(BOB);
+  });
+
+  it("regen-coldkey and regen-coldkeypub say which key they restored", async () => {
+    const path = tmp();
+    const cold = await tao([
+      "wallet",
+      "regen-coldkey",
+      ...flags(path, "m"),
+      "--mnemonic",
+      vector.mnemonic,
+      "--no-use-password",
+    ]);
+    expect(cold.code, cold.stderr).toBe(0);
+    expect(cold.stdout).toMatch(/Regenerated coldkey successfully!/);
+    expect(cold.stdout).toContain(`coldkey ss58: (${vector.expected_ss58})`);
+    expect(JSON.parse(readFileSync(join(path, "m", "coldkey"), "utf8")).secretPhrase).toBe(vector.mnemonic);
+    const watch = await tao(["wallet", "regen-coldkeypub", ...flags(path, "watch"), "--ss58", BOB]);
+    expect(watch.code, watch.stderr).toBe(0);
+    expect(watch.stdout).toMatch(/Regenerated coldkeypub successfully!/);
+    expect(watch.stdout).toContain(`coldkey ss58: (${BOB})`);
+    expect(pub(path, "watch/coldkeypub.txt")).toBe(BOB);
+    expect(readdirSync(join(path, "watch"))).toEqual(["coldkeypub.txt"]);
+  });
+
+  it("new-coldkey, new-hotkey, regen-hotkey, regen-hotkeypub and sign say what they wrote", async () => {
+    const path = tmp();
+    const cold = await tao(["wallet", "new-coldkey", ...flags(path, "p"), "--uri", "alice"]);
+    expect(cold.code, cold.stderr).toBe(0);
+    expect(cold.stdout).toBe(`Coldkey created: ${ALICE}\n`);
+    expect(pub(path, "p/coldkeypub.txt")).toBe(ALICE);
+
+    const hot = await tao([
+      "wallet",
+      "new-hotkey",
+      ...flags(path, "p"),
+      "--hotkey",
+      "fresh",
+      "--no-use-password",
+      "--n-words",
+      "12",
+    ]);
+    expect(hot.code, hot.stderr).toBe(0);
+    const mnemonic = hot.stdout.match(/The mnemonic to the new hotkey is: ([a-z ]+)\n/)?.[1];
+    expect(mnemonic?.split(" ")).toHaveLength(12);
+    const address = hot.stdout.match(/Hotkey created: (\w+)\n/)?.[1];
+    expect(pub(path, "p/hotkeys/freshpub.txt")).toBe(address);
+
+    const regen = await tao([
+      "wallet",
+      "regen-hotkey",
+      ...flags(path, "p"),
+      "--hotkey",
+      "copy",
+      "--mnemonic",
+      mnemonic!,
+    ]);
+    expect(regen.code, regen.stderr).toBe(0);
+    expect(regen.stdout).toContain(address);
+    expect(pub(path, "p/hotkeys/copypub.txt")).toBe(address);
+
+    const watch = await tao([
+      "wallet",
+      "regen-hotkeypub",
+      ...flags(path, "p"),
+      "--hotkey",
+      "watch",
+      "--ss58",
+      BOB,
+    ]);
+    expect(watch.code, watch.stderr).toBe(0);
+    expect(watch.stdout).toMatch(/Regenerated hotkeypub successfully!/);
+    expect(watch.stdout).toContain(`hotkey ss58: (${BOB})`);
+    expect(readdirSync(join(path, "p", "hotkeys")).sort()).toEqual([
+      "copy",
+      "copypub.txt",
+      "fresh",
+      "freshpub.txt",
+      "watchpub.txt",
+    ]);
+
+    const signed = await tao(["wallet", "sign", ...flags(path, "p"), "--message", "hello"]);
+    expect(signed.code, signed.stderr).toBe(0);
+    expect(signed.stdout).toContain(`Signer address: ${ALICE}`);
+    const signature = signed.stdout.match(/Signature:\n([0-9a-f]{128})\n/)?.[1];
+    const check = await tao(["wallet", "verify", "-m", "hello", "-s", signature!, "-a", ALICE, "--json"]);
+    expect(onlyJson(check).verified).toBe(true);
+  });
+});
+
 describe("tao wallet sign and verify", () => {
   it("signs with the coldkey or hotkey and verifies", async () => {
     const path = tmp();

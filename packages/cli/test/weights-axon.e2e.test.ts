@@ -58,7 +58,7 @@ const weights = (uids: number[]) =>
     .then((rows) => rows.filter(([uid]) => uids.includes(uid)));
 
 describe("tao weights", () => {
-  it("set writes the u16 weights bittensor would, when commit-reveal is off", async () => {
+  it("set writes the u16 weights bittensor would, when commit-reveal is off (--json, then for people)", async () => {
     await commitReveal(false);
     await f.devnet.mine(6); // past weights_rate_limit since registration
     const r = await f.run([
@@ -80,6 +80,26 @@ describe("tao weights", () => {
     expect(onlyJson(r)).toMatchObject({ uid: 0, uids: [0, 1], weights: [21845, 65535] });
     expect(await weights([0, 1])).toEqual([
       [0, 21845],
+      [1, 65535],
+    ]);
+    await f.devnet.mine(6);
+    const human = await f.run([
+      "weights",
+      "set",
+      "--wallet-name",
+      "alice",
+      "--netuid",
+      netuid,
+      "-u",
+      "0,1",
+      "-w",
+      "2,2",
+      "-y",
+    ]);
+    expect(human.code, human.stderr).toBe(0);
+    expect(human.stdout).toMatch(new RegExp(`Weights set on subnet ${netuid}\\.`));
+    expect(await weights([0, 1])).toEqual([
+      [0, 65535],
       [1, 65535],
     ]);
   });
@@ -108,6 +128,34 @@ describe("tao weights", () => {
     expect(reveal.code, reveal.stderr).toBe(0);
     expect(reveal.stdout).toMatch(/Weights revealed on subnet/);
     expect(await weights([1])).toEqual([[1, 65535]]);
+  });
+
+  it("commit for people names the hash the chain holds; reveal --json returns the weights it set", async () => {
+    const args = ["--wallet-name", "alice", "--netuid", netuid, "-u", "0,1", "-w", "1,3", "-y"];
+    await f.devnet.mineUntilEpoch(Number(netuid));
+    const commit = await f.run(["weights", "commit", ...args, "--salt", "1,2,3"]);
+    expect(commit.code, commit.stderr).toBe(0);
+    const hash = commit.stdout.match(/Weights committed with hash (0x[0-9a-f]{64})\./)?.[1];
+    const commits = await f.devnet.client.queryTyped<[string, unknown, unknown, unknown][]>(
+      "SubtensorModule",
+      "WeightCommits",
+      [Number(netuid), hot("alice")],
+    );
+    expect(commits.map(([h]) => h)).toEqual([hash]);
+    await f.devnet.mineUntilEpoch(Number(netuid));
+    const reveal = await f.run(["weights", "reveal", ...args, "--salt", "1,2,3", "--json"]);
+    expect(reveal.code, reveal.stderr).toBe(0);
+    // max → 65535: 1/3 × 65535 = 21845
+    expect(onlyJson(reveal)).toMatchObject({
+      success: true,
+      netuid: Number(netuid),
+      uids: [0, 1],
+      weights: [21845, 65535],
+    });
+    expect(await weights([0, 1])).toEqual([
+      [0, 21845],
+      [1, 65535],
+    ]);
   });
 
   it("rejects bad input before sending anything", async () => {
@@ -202,6 +250,41 @@ describe("tao axon", () => {
       "-y",
     ]);
     expect(bad.stderr).toMatch(/Invalid IP address: 1\.2\.3/);
+  });
+  it("set for people says where it serves; reset --json clears it on chain", async () => {
+    const axon = () =>
+      f.devnet.client.queryTyped<{ ip: string; port: number }>("SubtensorModule", "Axons", [
+        Number(netuid),
+        hot("bob"),
+      ]);
+    const set = await f.run([
+      "axon",
+      "set",
+      "--wallet-name",
+      "bob",
+      "--netuid",
+      netuid,
+      "--ip",
+      "198.51.100.9",
+      "--port",
+      "9000",
+      "-y",
+    ]);
+    expect(set.code, set.stderr).toBe(0);
+    expect(set.stdout).toMatch(/Axon set successfully to 198\.51\.100\.9:9000/);
+    expect(await axon()).toMatchObject({
+      ip: String(((198 << 24) >>> 0) + (51 << 16) + (100 << 8) + 9),
+      port: 9000,
+    });
+    const reset = await f.run(["axon", "reset", "--wallet-name", "bob", "--netuid", netuid, "-y", "--json"]);
+    expect(reset.code, reset.stderr).toBe(0);
+    expect(onlyJson(reset)).toMatchObject({
+      success: true,
+      message: "Axon reset successfully",
+      netuid: Number(netuid),
+      hotkey: hot("bob"),
+    });
+    expect(await axon()).toMatchObject({ ip: "0", port: 1 });
   });
 });
 
