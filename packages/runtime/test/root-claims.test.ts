@@ -8,13 +8,15 @@ import {
   SystemStorage,
   subnetAccountId,
 } from "../src/index.js";
+import { distributeEmission } from "../src/pallets/subtensor/coinbase/distribute.js";
 import { poolOf } from "../src/pallets/subtensor/pool/pool-state.js";
 import { quoteSell } from "../src/pallets/subtensor/pool/swap.js";
 import { blockHashToIndices } from "../src/pallets/subtensor/root-claims/auto-claim.js";
 import { doRootClaim, owedRootDividends } from "../src/pallets/subtensor/root-claims/claims.js";
 import { RootClaimStorage as R } from "../src/pallets/subtensor/root-claims/storage.js";
-import { stakeOf } from "../src/pallets/subtensor/staking/share-pool.js";
+import { decreaseStake, stakeOf } from "../src/pallets/subtensor/staking/share-pool.js";
 import { TestChain } from "./chain.js";
+import { acct, type Mock, mock, near } from "./staking-mock.js";
 import { chainWithFunds, owner as sudoKey } from "./subnet-fixtures.js";
 
 const bob = Keypair.fromUri("//Bob");
@@ -320,6 +322,139 @@ describe("root stake moved within root keeps what was claimed (transfer_stake_wi
     expect(R.RootClaimed.get(c.store, newHot, [charlie.ss58Address, 1])).toBe(claimed);
     expect(R.RootClaimed.get(c.store, bobHot, [charlie.ss58Address, 1])).toBe(0n);
     expect(owedRootDividends(c.store, newHot, charlie.ss58Address, 1)).toBeLessThanOrEqual(1n);
+  });
+});
+
+// Subtensor's tests/claim_root.rs on its mock (straight dispatch, no blocks): root stake put in place as
+// `mock_increase_stake_for_hotkey_and_coldkey_on_subnet` does, then `distribute_emission` with only
+// pending root alpha. The delegate take is the default 18%.
+describe("claim_root.rs, ported", () => {
+  const U64_MAX = 2n ** 64n - 1n;
+  const [ownerColdkey, hotkey] = [acct(1001), acct(1002)];
+  const keep = { tag: "Keep", value: undefined };
+
+  /** `mock_increase_stake_for_hotkey_and_coldkey_on_subnet`: shares, and the hotkey in StakingHotkeys. */
+  function mockStake(m: Mock, coldkey: string, netuid: number, alpha: bigint) {
+    m.increaseStake(hotkey, coldkey, netuid, alpha);
+    S.StakingHotkeys.mutate(m.store, coldkey, (l) => (l.includes(hotkey) ? l : [...l, hotkey]));
+  }
+
+  /** `distribute_emission(netuid, 0, 0, pending_root_alpha, 0)`. */
+  function distributeRootAlpha(m: Mock, netuid: number, pendingRootAlpha: bigint) {
+    C.PendingRootAlphaDivs.set(m.store, netuid, pendingRootAlpha);
+    distributeEmission(m.scope(), netuid);
+  }
+
+  function network(m: Mock) {
+    const netuid = m.addDynamicNetwork(hotkey, ownerColdkey);
+    // remove_owner_registration_stake
+    const ownerStake = m.stake(hotkey, ownerColdkey, netuid);
+    decreaseStake(m.store, hotkey, ownerColdkey, netuid, ownerStake);
+    S.SubnetAlphaOut.mutate(m.store, netuid, (x) => x - ownerStake);
+    S.TaoWeight.set(m.store, U64_MAX); // set_tao_weight(u64::MAX): 1.0
+    return netuid;
+  }
+
+  it("test_claim_root_with_moved_stake", () => {
+    const m = mock();
+    const [alice, bob, eve] = [acct(1003), acct(1004), acct(1005)];
+    const netuid = network(m);
+    const rootStake = 8_000_000n;
+    mockStake(m, alice, 0, rootStake);
+    mockStake(m, bob, 0, rootStake);
+    mockStake(m, ownerColdkey, netuid, 10_000_000n);
+    for (const k of [alice, bob, eve]) m.ok(k, "set_root_claim_type", { newRootClaimType: keep });
+    const stakes = () => [alice, bob, eve].map((k) => m.stake(hotkey, k, netuid));
+
+    distributeRootAlpha(m, netuid, 10_000_000n);
+    for (const k of [alice, bob]) m.ok(k, "claim_root", { subnets: [netuid] });
+    // 10_000_000 · (1 − 0.18) / 2 each.
+    const estimated = 4_100_000n;
+    const [alice1, bob1] = stakes();
+    expect(alice1).toBe(bob1);
+    expect(near(alice1!, estimated, 100n)).toBe(true);
+
+    distributeRootAlpha(m, netuid, 10_000_000n);
+    m.ok(bob, "transfer_stake", {
+      destinationColdkey: eve,
+      hotkey,
+      originNetuid: 0,
+      destinationNetuid: 0,
+      alphaAmount: rootStake / 2n,
+    });
+    const eve1 = m.stake(hotkey, eve, netuid);
+    for (const k of [alice, bob, eve]) m.ok(k, "claim_root", { subnets: [netuid] });
+    const [alice2, bob2, eve2] = stakes();
+    // Eve received stake whose dividends Bob had not claimed yet: they stay Bob's.
+    expect(eve2! - eve1).toBe(0n);
+    expect(near(alice2! - alice1!, bob2! - bob1!, 100n)).toBe(true);
+    expect(near(bob2! - bob1!, estimated, 100n)).toBe(true);
+
+    m.ok(eve, "transfer_stake", {
+      destinationColdkey: bob,
+      hotkey,
+      originNetuid: 0,
+      destinationNetuid: 0,
+      alphaAmount: rootStake / 2n,
+    });
+    distributeRootAlpha(m, netuid, 10_000_000n);
+    for (const k of [alice, bob]) m.ok(k, "claim_root", { subnets: [netuid] });
+    const [alice3, bob3] = stakes();
+    expect(near(alice3! - alice2!, bob3! - bob2!, 100n)).toBe(true);
+    expect(near(bob3! - bob2!, estimated, 100n)).toBe(true);
+  });
+
+  it("test_claim_root_with_keep_subnets", () => {
+    const m = mock();
+    const coldkey = acct(1003);
+    const netuid = network(m);
+    const rootStake = 2_000_000n;
+    mockStake(m, coldkey, 0, rootStake);
+    mockStake(m, ownerColdkey, netuid, 10_000_000n);
+    expect(m.stake(hotkey, ownerColdkey, netuid)).toBe(10_000_000n);
+    distributeRootAlpha(m, netuid, 1_000_000n);
+    const claimable = C.RootClaimable.get(m.store, hotkey, netuid);
+    expect(claimable).toBeGreaterThan(0n);
+
+    const keepSubnets = (subnets: number[]) => ({
+      newRootClaimType: { tag: "KeepSubnets", value: { subnets } },
+    });
+    expect(m.call(coldkey, "set_root_claim_type", keepSubnets([])).error).toMatchObject({
+      name: "InvalidSubnetNumber",
+    });
+    m.ok(coldkey, "set_root_claim_type", keepSubnets([netuid]));
+    expect(R.RootClaimType.get(m.store, coldkey)).toEqual({
+      tag: "KeepSubnets",
+      value: { subnets: [netuid] },
+    });
+    m.ok(coldkey, "claim_root", { subnets: [netuid] });
+    // (root_stake · claimable) as u64, within 10.
+    expect(near(m.stake(hotkey, coldkey, netuid), (rootStake * claimable) >> 32n, 10n)).toBe(true);
+  });
+
+  it("test_claim_root_keep_subnets_swap_claim_type", () => {
+    const m = mock();
+    const [coldkey, otherColdkey] = [acct(1003), acct(10010)];
+    const netuid = m.addDynamicNetwork(hotkey, ownerColdkey);
+    S.TaoWeight.set(m.store, U64_MAX);
+    S.SubnetMechanism.set(m.store, netuid, 1);
+    m.setupReserves(netuid, 50_000_000_000n, 100_000_000_000n);
+    expect(m.price(netuid).toString()).toBe("0.5");
+    const rootStake = 2_000_000n;
+    mockStake(m, coldkey, 0, rootStake);
+    mockStake(m, otherColdkey, 0, 9n * rootStake);
+    mockStake(m, ownerColdkey, netuid, 10_000_000n);
+    distributeRootAlpha(m, netuid, 10_000_000n);
+
+    // Keeping another subnet only: subnet 1's dividends are swapped for root stake.
+    m.ok(coldkey, "set_root_claim_type", {
+      newRootClaimType: { tag: "KeepSubnets", value: { subnets: [100] } },
+    });
+    m.ok(coldkey, "claim_root", { subnets: [netuid] });
+    // pending · (1 − take) · price · the coldkey's tenth of the root stake.
+    const estimated = (10_000_000n * 82n * 5n * 1n) / (100n * 10n * 10n);
+    expect(near(m.stake(hotkey, coldkey, 0), rootStake + estimated, 10_000n)).toBe(true);
+    expect(m.stake(hotkey, coldkey, netuid)).toBe(0n);
   });
 });
 
