@@ -379,21 +379,53 @@ describe("small nominations (staking.rs, helpers.rs clear_small_nomination_if_re
     m.ok(ownerCold, "remove_stake", { hotkey: ownerHot, netuid, amountUnstaked: (own * 9n) / 10n });
     expect(m.stake(ownerHot, ownerCold, netuid)).toBe(own - (own * 9n) / 10n);
   });
+});
 
-  it("sudo_set_nominator_min_required_stake clears only when raised (admin-utils)", () => {
+describe("sudo_set_nominator_min_required_stake (admin-utils tests/mod.rs)", () => {
+  const set = (m: Mock, minStake: bigint, who: string | "root" = "root") =>
+    m.call(who, "sudo_set_nominator_min_required_stake", { minStake }, "AdminUtils");
+  const perMillion = (m: Mock, factor: bigint) => (factor * S.DefaultMinStake.get(m.store)) / 1_000_000n;
+
+  it("can_only_be_called_by_admin", () => {
     const m = mock();
-    const [ownerCold, ownerHot, nominator] = [acct(10), acct(20), acct(4)];
-    const netuid = m.addDynamicNetwork(ownerHot, ownerCold);
-    m.addBalance(nominator, 20_000_000_000n);
-    m.ok(nominator, "add_stake", { hotkey: ownerHot, netuid, amountStaked: 100_000_000n });
-    const set = (minStake: bigint, who: string | "root" = "root") =>
-      m.call(who, "sudo_set_nominator_min_required_stake", { minStake }, "AdminUtils");
-    expect(set(5n, nominator).error).toEqual({ kind: "BadOrigin" });
-    expect(set(1_000_000n).error).toBeUndefined(); // 1 × DefaultMinStake: the 0.1 TAO stake stays
-    expect(S.NominatorMinRequiredStake.get(m.store)).toBe(1_000_000n);
-    expect(m.stake(ownerHot, nominator, netuid)).toBeGreaterThan(0n);
-    expect(set(1_000_000_000n).error).toBeUndefined(); // 2 TAO: cleared
-    expect(m.stake(ownerHot, nominator, netuid)).toBe(0n);
+    expect(set(m, nominatorMinRequiredStake(m.store) + 5n, acct(0)).error).toEqual({ kind: "BadOrigin" });
+  });
+
+  it("sets_a_lower_value", () => {
+    const m = mock();
+    expect(set(m, 10n).error).toBeUndefined();
+    expect(nominatorMinRequiredStake(m.store)).toBe(perMillion(m, 10n));
+    expect(set(m, 5n).error).toBeUndefined();
+    expect(nominatorMinRequiredStake(m.store)).toBe(perMillion(m, 5n));
+  });
+
+  it("sets_a_higher_value", () => {
+    const m = mock();
+    const toBeSet = nominatorMinRequiredStake(m.store) + 5n;
+    expect(set(m, toBeSet).error).toBeUndefined();
+    expect(nominatorMinRequiredStake(m.store)).toBe(perMillion(m, toBeSet));
+  });
+
+  it("test_sets_a_lower_value_clears_small_nominations", () => {
+    const m = mock();
+    const [hotkey, ownerColdkey, stakerColdkey] = [acct(3), acct(1), acct(2)];
+    const [initial, lower, higher] = [10n, 5n, 20n];
+    const toStake = initial + 1n; // stays at 5, cleared at 20
+    // add_network(2, 10): a stable subnet (price 1), here registered as subnet 1.
+    const netuid = m.addDynamicNetwork(acct(1002), acct(1001));
+    S.SubnetMechanism.set(m.store, netuid, 0);
+    registerOkNeuron(m, netuid, hotkey, ownerColdkey);
+    expect(set(m, initial).error).toBeUndefined();
+    expect(nominatorMinRequiredStake(m.store)).toBe(perMillion(m, initial));
+    m.increaseStake(hotkey, stakerColdkey, netuid, toStake);
+
+    expect(set(m, lower).error).toBeUndefined();
+    expect(nominatorMinRequiredStake(m.store)).toBe(perMillion(m, lower));
+    expect(m.stake(hotkey, stakerColdkey, netuid)).toBeGreaterThan(0n);
+
+    expect(set(m, higher).error).toBeUndefined();
+    expect(nominatorMinRequiredStake(m.store)).toBe(perMillion(m, higher));
+    expect(m.stake(hotkey, stakerColdkey, netuid)).toBe(0n);
   });
 });
 

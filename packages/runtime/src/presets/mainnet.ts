@@ -129,7 +129,7 @@ export const MAINNET: Preset = deepFreeze<Preset>({
   },
   staking: {
     defaultMinStake: 2_000_000n, // SubtensorInitialMinStake, 0.002 TAO
-    nominatorMinRequiredStake: 0,
+    nominatorMinRequiredStake: 0, // DefaultZeroU64 (the live chain got 10_000_000 from migrate_set_nominator_min_stake)
     stakeThreshold: 0n, // DefaultStakeThreshold
     defaultDelegateTake: 11_796, // SubtensorInitialDefaultTake, 18%
     minDelegateTake: 0,
