@@ -9,12 +9,13 @@
 // truth:   median_i gap_i(A, B)  ≤  COPY_RATIO · median_i error_i(A).
 // Why this rule: when miners answer, the truth does not exist yet, so an independent model can agree
 // with A only as far as both are close to the truth — their disagreement is of the order of their
-// errors (between the default lineup's models, per round, at least 0.36 of A's error on forecasts and
-// 0.12 on text, over 150 rounds). A relayed answer differs from A only by whatever the copier adds, and
-// the copier must keep that small to keep A's accuracy: ±0.01 on forecasts of 20–80 puts it at 0.004
-// of A's error, ±5% on every probability at 0.01. The rule needs no tolerance in the answer's own units
-// (which a little jitter defeats), and no one can get an honest miner flagged without knowing its
-// answer before it arrives. Medians, so that a copier cannot escape by changing a few items.
+// errors (between the default lineups' models: at least 0.36 of A's error on forecasts; on text, above
+// 0.1 in all but 1 of 7,200 pairs of answers, which then costs the later one that round's reward). A
+// relayed answer differs from A only by what the copier adds, which it must keep small to keep A's
+// accuracy: ±0.01 on forecasts of 20–80 puts it at 0.004 of A's error, ±5% on every probability at
+// 0.01. The rule needs no tolerance in the answer's own units (which a little jitter defeats), and no
+// one can get an honest miner flagged without knowing its answer before it arrives. Medians, so that
+// a copier cannot escape by changing a few items.
 // What it cannot catch: a copier adding noise of the size of the gaps between independent models cannot
 // be told from one by its answers (the limit of any rule that looks only at answers). It still has to
 // wait for the answer it copies, and some noise costs accuracy (±0.01 added to every probability: about

@@ -1,11 +1,11 @@
-// The text subnet's validator task and miner. A step sends passages cut at random places from the
-// held-out text; a miner answers with a distribution over the next character, and earns the geometric
+// The text subnet's validator task and miner. A step sends passages cut at places the validator draws
+// from its own seed in the held-out chapters, which no miner trains on; a miner answers with a distribution over the next character, and earns the geometric
 // mean of the probability it gave the character that really came next (1 / perplexity).
 
 import { rewardAnswers } from "../anticheat.js";
 import { type Rng, randomSeed, rng } from "../rng.js";
 import type { Response, Reward, ValidatorTask } from "../template/validator.js";
-import { charIndex, heldOutText, VOCAB } from "./corpus.js";
+import { charIndex, heldOutRegion, heldOutText, VOCAB } from "./corpus.js";
 import type { CharModel } from "./models.js";
 import { NextChar } from "./protocol.js";
 
@@ -26,6 +26,7 @@ export interface TextTaskOptions {
   passages?: number;
   /** Characters per passage (default 48). */
   length?: number;
+  /** Text to cut passages from (default: the held-out chapters). */
   text?: string;
 }
 
@@ -37,7 +38,7 @@ export class TextTask implements ValidatorTask<NextChar> {
   #truth: number[] = [];
 
   constructor(opts: TextTaskOptions = {}) {
-    this.#text = opts.text ?? heldOutText();
+    this.#text = opts.text ?? heldOutRegion();
     this.#r = rng(opts.seed ?? randomSeed());
     this.#n = opts.passages ?? 24;
     this.#length = opts.length ?? 48;
