@@ -138,7 +138,8 @@ describe("swap_coldkey_announced", () => {
     expect(c.free(fresh)).toBeGreaterThan(free - TAO / 100n);
     expect(stakeOf(c.store, hot, fresh.ss58Address, 1)).toBe(alpha);
     expect(stakeOf(c.store, hot, bob.ss58Address, 1)).toBe(0n);
-    expect(S.StakingHotkeys.get(c.store, fresh.ss58Address)).toEqual([hot]);
+    // hot2 is listed too: creating a hotkey lists it for its owner (create_account_if_non_existent).
+    expect(S.StakingHotkeys.get(c.store, fresh.ss58Address)).toEqual([hot, hot2]);
     expect(S.StakingHotkeys.contains(c.store, bob.ss58Address)).toBe(false);
     expect(S.Owner.get(c.store, hot)).toBe(fresh.ss58Address);
     expect(S.Owner.get(c.store, hot2)).toBe(fresh.ss58Address);

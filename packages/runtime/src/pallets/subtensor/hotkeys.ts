@@ -16,13 +16,14 @@ export function ownerOf(store: KeyValueReader, hotkey: string): string {
 
 /**
  * Subtensor's `create_account_if_non_existent`: the first coldkey to use an unowned hotkey becomes its
- * owner. Subnet pool accounts can never become hotkeys.
+ * owner and lists it in both OwnedHotkeys and StakingHotkeys. Subnet pool accounts can never become hotkeys.
  */
 export function associateHotkey(scope: Scope, coldkey: string, hotkey: string): DispatchError | undefined {
   if (isSubnetAccount(hotkey)) return E.CannotUseSystemAccount;
   if (hotkeyAccountExists(scope.store, hotkey)) return undefined;
   S.Owner.set(scope.store, hotkey, coldkey);
   S.OwnedHotkeys.mutate(scope.store, coldkey, (list) => (list.includes(hotkey) ? list : [...list, hotkey]));
+  S.StakingHotkeys.mutate(scope.store, coldkey, (list) => (list.includes(hotkey) ? list : [...list, hotkey]));
   return undefined;
 }
 

@@ -107,9 +107,6 @@ function transition(
       // Subtensor indexes it on a later block (`populate_root_coldkey_staking_maps`); here at once.
       indexColdkey(store, t.destinationColdkey);
     }
-    S.StakingHotkeys.mutate(store, t.destinationColdkey, (l) =>
-      l.includes(t.destinationHotkey) ? l : [...l, t.destinationHotkey],
-    );
     const common = { tao, alpha: moved, netuid: t.originNetuid, fee: 0n };
     scope.emit("SubtensorModule", "StakeRemoved", {
       coldkey: t.originColdkey,

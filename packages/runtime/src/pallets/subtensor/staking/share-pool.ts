@@ -28,7 +28,11 @@ export function nominatorsOf(
   }));
 }
 
-/** Adds `amount` alpha to `coldkey`'s stake; false when the share change would round to nothing. */
+/**
+ * Adds `amount` alpha to `coldkey`'s stake and lists `hotkey` in the coldkey's StakingHotkeys, as
+ * Subtensor's `increase_stake_for_hotkey_and_coldkey_on_subnet` does, so stake the coinbase credits
+ * is found by the coldkey swap and root claims. False when the share change would round to nothing.
+ */
 export function increaseStake(
   store: KeyValueStore,
   hotkey: string,
@@ -37,6 +41,7 @@ export function increaseStake(
   amount: bigint,
 ): boolean {
   if (amount === 0n) return true;
+  S.StakingHotkeys.mutate(store, coldkey, (list) => (list.includes(hotkey) ? list : [...list, hotkey]));
   const value = S.TotalHotkeyAlpha.get(store, hotkey, netuid);
   const total = S.TotalHotkeyShares.get(store, hotkey, netuid);
   const delta = total === 0n || value === 0n ? amount * SHARE_SCALE : (amount * total) / value;

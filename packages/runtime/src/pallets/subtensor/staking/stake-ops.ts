@@ -61,10 +61,6 @@ export function simulateSell(
   return q.ok ? { ok: true, tao: q.amountPaidOut, fee: q.feePaid } : fail(E.InsufficientLiquidity);
 }
 
-function addStakingHotkey(scope: Scope, coldkey: string, hotkey: string): void {
-  S.StakingHotkeys.mutate(scope.store, coldkey, (list) => (list.includes(hotkey) ? list : [...list, hotkey]));
-}
-
 /** Moves `tao` from the coldkey into the pool, buys alpha and credits it: `StakeAdded`. */
 export function stakeTao(
   scope: Scope,
@@ -87,7 +83,6 @@ export function stakeTao(
   if (bought.amountOut === 0n) return fail(E.AmountTooLow);
   if (!increaseStake(scope.store, hotkey, coldkey, netuid, bought.amountOut))
     return fail(E.InsufficientLiquidity);
-  addStakingHotkey(scope, coldkey, hotkey);
   if (netuid === ROOT_NETUID) {
     addStakeAdjustRootClaimed(scope.store, hotkey, coldkey, bought.amountOut);
     indexColdkey(scope.store, coldkey);
