@@ -301,4 +301,19 @@ describe("tao utils convert", () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/has 10 decimal places/);
   });
+
+  it("takes a comma only as thousands grouping; a decimal comma is refused, never read as another sum", async () => {
+    const grouped = onlyJson(await tao(["utils", "convert", "--tao", "12,345.5", "--json"]));
+    expect(grouped.from_tao).toEqual({ rao: "12345500000000", tao: "12345.5" });
+    for (const [text, fix] of [
+      ["0.1,5", /after the decimal point is digits only/],
+      ["1,2,3", /write 1\.5, not 1,5/],
+      ["10,00", /write 10\.00, not 10,00/],
+    ] as const) {
+      const r = await tao(["utils", "convert", "--tao", text, "--json"]);
+      expect(r.code, text).toBe(2);
+      expect(r.stdout, text).not.toMatch(/from_tao/);
+      expect(r.stderr, text).toMatch(fix);
+    }
+  });
 });

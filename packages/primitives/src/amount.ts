@@ -11,19 +11,21 @@ export class AmountError extends Error {
 }
 
 const AMOUNT = /^(\d+)(?:\.(\d*))?$|^\.(\d+)$/;
+/** A whole part grouped in threes with one kind of separator: 1,000 or 12_345_678. */
+const GROUPED = /^\d{1,3}(?:(,)\d{3})(?:\1\d{3})*$|^\d{1,3}(?:(_)\d{3})(?:\2\d{3})*$/;
 
 /**
  * Parses a decimal TAO (or alpha) amount into rao: `parseTao("1.5") === 1_500_000_000n`.
- * Accepts an optional leading τ and `_` or `,` digit separators; rejects anything that is not an exact
- * non-negative amount of at most 9 decimals, so a typo can never move a different sum.
+ * Accepts an optional leading τ and `,` or `_` only as thousands grouping of the whole part (1,000.5);
+ * rejects anything else that is not an exact non-negative amount of at most 9 decimals, so a typo
+ * (a decimal comma such as 1,5) can never move a different sum.
  */
 export function parseTao(input: string, what = "amount"): bigint {
   const text = input.trim().replace(/^τ\s*/, "");
-  const cleaned = text.replace(/[_,](?=\d)/g, "");
-  if (cleaned.startsWith("-")) {
+  if (text.startsWith("-")) {
     throw new AmountError(`${what} "${input}" is negative; give an amount of zero or more TAO, e.g. 1.5`);
   }
-  const m = AMOUNT.exec(cleaned);
+  const m = AMOUNT.exec(withoutGrouping(text, input, what));
   if (!m) {
     throw new AmountError(
       `${what} "${input}" is not a number; write a decimal amount of TAO such as 1.5 or 0.000000001`,
@@ -37,6 +39,25 @@ export function parseTao(input: string, what = "amount"): bigint {
     );
   }
   return BigInt(whole) * RAO_PER_TAO + BigInt(frac.padEnd(TAO_DECIMALS, "0") || "0");
+}
+
+/** `text` with its thousands separators removed; a separator anywhere else is an error. */
+function withoutGrouping(text: string, input: string, what: string): string {
+  const at = text.search(/[,_]/);
+  if (at < 0 || !/^[\d,_.]+$/.test(text)) return text; // not a number at all: say that instead
+  const dot = text.indexOf(".");
+  const whole = dot < 0 ? text : text.slice(0, dot);
+  if (at < whole.length && GROUPED.test(whole)) return whole.replace(/[,_]/g, "") + text.slice(whole.length);
+  const sep = text.charAt(at);
+  const decimalComma = sep === "," && dot < 0 && /^\d+,\d+$/.test(text);
+  const fix = decimalComma
+    ? `for a decimal write ${text.replace(",", ".")}, not ${text}`
+    : dot >= 0 && at > dot
+      ? "the part after the decimal point is digits only"
+      : 'use "." for decimals: write 1.5, not 1,5';
+  throw new AmountError(
+    `${what} "${input}" has a misplaced "${sep}" (character ${input.indexOf(sep) + 1}): "," and "_" may only group the whole part in threes, as in 1,000 or 12,345.5; ${fix}`,
+  );
 }
 
 /** Parses an integer rao amount ("1500000000"), as used in JSON. */

@@ -21,6 +21,9 @@ describe("parseTao", () => {
     expect(parseTao("7.")).toBe(7_000_000_000n);
     expect(parseTao(" τ1,000.25 ")).toBe(1_000_250_000_000n);
     expect(parseTao("1_000")).toBe(1_000_000_000_000n);
+    expect(parseTao("12,345.5")).toBe(12_345_500_000_000n);
+    expect(parseTao("1,234,567")).toBe(1_234_567n * RAO_PER_TAO);
+    expect(parseTao("12_345_678.000000001")).toBe(12_345_678_000_000_001n);
     expect(parseTao("0")).toBe(0n);
   });
 
@@ -34,6 +37,30 @@ describe("parseTao", () => {
     expect(() => parseTao(".")).toThrow(/not a number/);
     expect(() => parseTao("1.5", "--amount")).not.toThrow();
     expect(() => parseTao("x", "--amount")).toThrow(/^--amount "x"/);
+  });
+
+  it("takes , and _ only as thousands grouping of the whole part, never as another sum", () => {
+    for (const bad of [
+      "1,5",
+      "0.1,5",
+      "1,2,3",
+      "10,00",
+      "1,0000",
+      ",100",
+      "100,",
+      "1,000_000",
+      "1.000,5",
+      "1_5",
+    ]) {
+      expect(() => parseTao(bad, "--amount"), bad).toThrow(AmountError);
+    }
+    expect(() => parseTao("1,5", "--amount")).toThrow(
+      /^--amount "1,5" has a misplaced "," \(character 2\).*1,000 or 12,345\.5; for a decimal write 1\.5, not 1,5$/,
+    );
+    expect(() => parseTao("10,00")).toThrow(/write 10\.00, not 10,00/);
+    expect(() => parseTao("0.1,5")).toThrow(/character 4.*after the decimal point is digits only/);
+    expect(() => parseTao("1,2,3")).toThrow(/write 1\.5, not 1,5/);
+    expect(() => parseTao("1,000x")).toThrow(/not a number/);
   });
 
   it("round-trips with raoToTaoString for every u64", () => {
