@@ -94,8 +94,17 @@ describe("tao wallet overview", () => {
     const doc = onlyJson(await f.run(["wallet", "overview", "--wallet-name", "alice", "--json"]));
     const neuron = doc.wallets[0].neurons.find((n: { netuid: number }) => n.netuid === netuid);
     expect(neuron).toMatchObject({ uid: 0, hotkey: aliceHot(), hotkey_name: "default" });
+    // The stake is the subnet's alpha, shaped as `stake list --json` shapes alpha.
+    expect(neuron.symbol).not.toBe("τ");
+    expect(neuron.stake).toEqual({
+      rao: expect.any(String),
+      alpha: expect.any(String),
+      symbol: neuron.symbol,
+    });
     const human = await f.run(["wallet", "overview", "--wallet-name", "alice"]);
-    expect(human.stdout).toMatch(/COLDKEY\s+HOTKEY\s+UID\s+ACTIVE\s+STAKE\(τ\)/);
+    expect(human.stdout).toContain(`STAKE(${neuron.symbol})`);
+    expect(human.stdout).not.toContain("STAKE(τ)");
+    expect(human.stdout).toMatch(/COLDKEY\s+HOTKEY\s+UID\s+ACTIVE\s+STAKE\(/);
     expect(human.stdout).toMatch(/alice\s+default\s+0\s+/);
     const bob = await f.run(["wallet", "overview", "--wallet-name", "bob"]);
     expect(bob.stdout).toMatch(/No registered hotkeys/);

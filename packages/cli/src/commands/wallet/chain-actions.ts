@@ -14,6 +14,7 @@ import { parseWholeList } from "../../numbers.js";
 import { pc } from "../../ui/colors.js";
 import { renderTable } from "../../ui/table.js";
 import { addressOption, coldkeypub, openWallet, unlockColdkey } from "../../wallet-access.js";
+import { alphaJson } from "../stake/shared.js";
 import {
   ALL_WALLETS,
   ALLOW_DEATH,
@@ -258,7 +259,8 @@ export const overview: Action = async (ctx) => {
                 hotkey_name: w.hotkeyNames.get(hotkey) ?? null,
                 symbol: m.dynamic.tokenSymbol,
                 active: m.active[uid] ?? false,
-                stake: money(BigInt(m.stake[uid] ?? "0")),
+                // The metagraph's stake is the subnet's alpha (TAO on root), as in `stake list --json`.
+                stake: alphaJson(BigInt(m.stake[uid] ?? "0"), stakeUnit(netuids[i]!, m.dynamic.tokenSymbol)),
                 rank: u16(m.rank),
                 trust: u16(m.trust),
                 consensus: u16(m.consensus),
@@ -299,7 +301,7 @@ export const overview: Action = async (ctx) => {
                 { header: "HOTKEY" },
                 { header: "UID", align: "right" },
                 { header: "ACTIVE" },
-                { header: "STAKE(τ)", align: "right" },
+                { header: `STAKE(${rows[0]!.stake.symbol})`, align: "right" },
                 { header: "RANK", align: "right" },
                 { header: "TRUST", align: "right" },
                 { header: "CONSENSUS", align: "right" },
@@ -317,7 +319,7 @@ export const overview: Action = async (ctx) => {
                 n.hotkey_name ?? n.hotkey.slice(0, 8),
                 String(n.uid),
                 String(n.active),
-                raoToTao4(BigInt(n.stake.rao)),
+                fourDecimals(BigInt(n.stake.rao)),
                 f4(n.rank),
                 f4(n.trust),
                 f4(n.consensus),
@@ -338,4 +340,11 @@ export const overview: Action = async (ctx) => {
   });
 };
 
-const raoToTao4 = (rao: bigint) => tao(rao).replace(/(\.\d{4})\d+$/, "$1");
+/** 1,234.5678 — the unit is in the column header, as btcli prints it. */
+const fourDecimals = (rao: bigint) =>
+  tao(rao)
+    .slice(1)
+    .replace(/(\.\d{4})\d+$/, "$1");
+
+/** btcli's STAKE column unit: τ on root, the subnet's token symbol elsewhere. */
+const stakeUnit = (netuid: number, symbol: string) => (netuid === 0 ? "τ" : symbol);
