@@ -92,6 +92,34 @@ describe("tao node --dev", () => {
     expect(await second.exit).toBe(0);
   }, 30_000);
 
+  it("refuses a base path another node is using and a port that is taken, with exit 2 and no stack trace", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "opentao-devnet-lock-"));
+    const first = startNode(["--dev", "--rpc-port", "0", "--manual", "--base-path", dir]);
+    const ready = await first.ready;
+    const port = new URL(ready.rpc).port;
+
+    const samePath = startNode(["--dev", "--rpc-port", "0", "--manual", "--base-path", dir]);
+    await expect(samePath.ready).rejects.toThrow(/exited 2/);
+    expect(samePath.stderr()).toMatch(
+      new RegExp(
+        `another process \\(pid ${first.child.pid}\\) is using the database at ${dir}; stop it first`,
+      ),
+    );
+    const samePort = startNode(["--dev", "--rpc-port", port, "--manual"]);
+    await expect(samePort.ready).rejects.toThrow(/exited 2/);
+    expect(samePort.stderr()).toMatch(new RegExp(`port ${port} is in use\npick another with --rpc-port`));
+    for (const refused of [samePath, samePort]) expect(refused.stderr()).not.toMatch(/\n\s+at /);
+    expect(await call(ready.rpc, "chain_getHeader")).toMatchObject({ number: "0x0" });
+
+    first.child.kill("SIGTERM");
+    expect(await first.exit).toBe(0);
+    // The lock goes with the node: the next one opens the same chain.
+    const next = startNode(["--dev", "--rpc-port", "0", "--manual", "--base-path", dir]);
+    expect((await next.ready).genesisHash).toBe(ready.genesisHash);
+    next.child.kill("SIGTERM");
+    expect(await next.exit).toBe(0);
+  }, 30_000);
+
   it("makes blocks on an interval", async () => {
     const node = startNode(["--dev", "--rpc-port", "0", "--block-time", "50"]);
     const ready = await node.ready;

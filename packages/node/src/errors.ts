@@ -31,7 +31,8 @@ export type ChainErrorCode =
   | "NotFound"
   | "NotOurSlot"
   | "SlotNotAfterParent"
-  | "Closed";
+  | "Closed"
+  | "Locked";
 
 export class ChainError extends Error {
   override readonly name = "ChainError";

@@ -224,3 +224,18 @@ describe("revert", () => {
     await chain.close();
   });
 });
+
+describe("one process per base path", () => {
+  it("refuses a second open while the first holds the database, and allows it once closed", async () => {
+    const base = dir();
+    const first = await devChain({ basePath: base });
+    await expect(devChain({ basePath: base })).rejects.toThrow(
+      new RegExp(`Locked: another process \\(pid ${process.pid}\\) is using the database at ${base}`),
+    );
+    first.produceBlock([]);
+    await first.close();
+    const again = await devChain({ basePath: base });
+    expect(again.head().number).toBe(1);
+    await again.close();
+  });
+});

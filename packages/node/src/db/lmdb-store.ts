@@ -4,6 +4,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { type Database as LmdbTableDb, open, type RootDatabase } from "lmdb";
+import { lockBasePath } from "./base-path-lock.js";
 import { type Database, prefixEnd, type ScanOptions, TABLES, type Table, type TableName } from "./kv.js";
 
 export const DATA_FILE = "chain.mdb";
@@ -45,11 +46,15 @@ export class LmdbDatabase implements Database {
   readonly tables: Readonly<Record<TableName, Table>>;
   readonly #root: RootDatabase;
 
+  readonly #release: () => void;
+
   private constructor(
     readonly path: string,
     root: RootDatabase,
+    release: () => void,
   ) {
     this.#root = root;
+    this.#release = release;
     const tables = {} as Record<TableName, Table>;
     for (const name of TABLES) {
       tables[name] = new LmdbTable(
@@ -67,14 +72,20 @@ export class LmdbDatabase implements Database {
   /** Opens (creating if needed) the database under `basePath`. */
   static open(basePath: string, options: { readOnly?: boolean } = {}): LmdbDatabase {
     mkdirSync(basePath, { recursive: true });
+    const release = options.readOnly ? () => {} : lockBasePath(basePath);
     const path = join(basePath, DATA_FILE);
-    const root = open({
-      path,
-      maxDbs: TABLES.length + 4,
-      overlappingSync: false,
-      ...(options.readOnly ? { readOnly: true } : {}),
-    });
-    return new LmdbDatabase(path, root);
+    try {
+      const root = open({
+        path,
+        maxDbs: TABLES.length + 4,
+        overlappingSync: false,
+        ...(options.readOnly ? { readOnly: true } : {}),
+      });
+      return new LmdbDatabase(path, root, release);
+    } catch (e) {
+      release();
+      throw e;
+    }
   }
 
   write<T>(fn: () => T): T {
@@ -83,5 +94,6 @@ export class LmdbDatabase implements Database {
 
   async close(): Promise<void> {
     await this.#root.close();
+    this.#release();
   }
 }

@@ -53,9 +53,12 @@ export class RpcServer {
     return new Promise((resolve, reject) => {
       const http = createServer();
       const wss = new WebSocketServer({ server: http, maxPayload: MAX_BODY });
+      // ws re-emits the http server's errors (EADDRINUSE) on itself: both must be handled, or one crashes the process.
       http.once("error", reject);
+      wss.once("error", reject);
       http.listen(port, host, () => {
         http.off("error", reject);
+        wss.off("error", reject);
         const address = http.address() as AddressInfo;
         const shown = host.includes(":") ? `[${host}]` : host;
         const server = new RpcServer(node, http, wss, `ws://${shown}:${address.port}`, mounts);

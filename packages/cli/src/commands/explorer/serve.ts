@@ -40,9 +40,8 @@ export const serve: Action = async (ctx) => {
   });
   const { port: bound } = server.address() as AddressInfo;
   const url = `http://${host.includes(":") ? `[${host}]` : host}:${bound}/`;
-  process.stderr.write(`Explorer at ${url} reading ${rpc}\n`);
-  process.stdout.write(`${JSON.stringify({ event: "ready", url, network: rpc })}\n`);
-  await new Promise<void>((done) => {
+  // Listening before the ready line: a supervisor may stop the server the moment it reads it.
+  const stopped = new Promise<void>((done) => {
     const stop = () => {
       server.closeAllConnections();
       server.close(() => done());
@@ -50,4 +49,7 @@ export const serve: Action = async (ctx) => {
     process.once("SIGINT", stop);
     process.once("SIGTERM", stop);
   });
+  process.stderr.write(`Explorer at ${url} reading ${rpc}\n`);
+  process.stdout.write(`${JSON.stringify({ event: "ready", url, network: rpc })}\n`);
+  await stopped;
 };

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { homedir } from "node:os";
 import { join, resolve } from "node:path";
-import { Chain, DATA_FILE, ReplayError } from "@opentao/node";
+import { Chain, ChainError, DATA_FILE, ReplayError } from "@opentao/node";
 import type { Action } from "../../command.js";
 import { CliError, EXIT, usageError } from "../../errors.js";
 import { pc } from "../../ui/colors.js";
@@ -20,7 +20,10 @@ function basePathOf(given: string | undefined): string {
 /** `tao node replay`: re-executes the stored chain; exit 1 at the first disagreement. */
 export const replay: Action = async (ctx) => {
   const basePath = basePathOf(ctx.string(BASE_PATH));
-  const chain = await Chain.open({ basePath });
+  const chain = await Chain.open({ basePath }).catch((e) => {
+    if (e instanceof ChainError && e.code === "Locked") throw usageError(e.message.replace(/^Locked: /, ""));
+    throw e;
+  });
   const done = ctx.ui.json ? () => {} : ctx.ui.busy(`Replaying ${chain.head().number} blocks`);
   try {
     const report = chain.replay();

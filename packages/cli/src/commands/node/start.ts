@@ -108,7 +108,7 @@ export const start: Action = async (ctx) => {
     ? [{ path: "/explorer", dir: await (await import("../explorer/dir.js")).builtExplorer() }]
     : [];
 
-  const { NodeService, createLogger, devAccountsInfo } = await import("@opentao/node");
+  const { ChainError, NodeService, createLogger, devAccountsInfo } = await import("@opentao/node");
   const log = createLogger(level as "info");
   const node = await NodeService.start({
     ...(basePath ? { basePath } : {}),
@@ -120,6 +120,16 @@ export const start: Action = async (ctx) => {
     staticFiles,
     logger: log,
     ...(genesis ? { genesis: await genesis() } : {}),
+  }).catch((e: NodeJS.ErrnoException) => {
+    if (e.code === "EADDRINUSE")
+      throw usageError(`port ${port} is in use`, "pick another with --rpc-port (0: any free one)");
+    if (e.code === "EACCES" || e.code === "EADDRNOTAVAIL")
+      throw usageError(
+        `cannot listen on port ${port}: ${e.code}`,
+        "--rpc-host takes an address of this machine; ports below 1024 need root",
+      );
+    if (e instanceof ChainError && e.code === "Locked") throw usageError(e.message.replace(/^Locked: /, ""));
+    throw e;
   });
 
   const accounts = dev ? devAccountsInfo(node.chain.headState()) : [];
@@ -146,6 +156,25 @@ export const start: Action = async (ctx) => {
     best: head.number,
     basePath: basePath ?? "memory",
   });
+  // Listening before the ready line: a supervisor may stop the node the moment it reads it.
+  const stopped = new Promise<void>((done) => {
+    const stop = (signal: string) => {
+      log.info("shutting down", { signal });
+      node.stop().then(
+        () => {
+          log.info("stopped", { best: node.chain.head().number });
+          done();
+        },
+        (error: Error) => {
+          log.error("shutdown failed", { error: error.message });
+          process.exitCode = 1;
+          done();
+        },
+      );
+    };
+    process.once("SIGINT", () => stop("SIGINT"));
+    process.once("SIGTERM", () => stop("SIGTERM"));
+  });
   process.stdout.write(
     `${JSON.stringify({
       event: "ready",
@@ -165,22 +194,5 @@ export const start: Action = async (ctx) => {
     })}\n`,
   );
 
-  await new Promise<void>((done) => {
-    const stop = (signal: string) => {
-      log.info("shutting down", { signal });
-      node.stop().then(
-        () => {
-          log.info("stopped", { best: node.chain.head().number });
-          done();
-        },
-        (error: Error) => {
-          log.error("shutdown failed", { error: error.message });
-          process.exitCode = 1;
-          done();
-        },
-      );
-    };
-    process.once("SIGINT", () => stop("SIGINT"));
-    process.once("SIGTERM", () => stop("SIGTERM"));
-  });
+  await stopped;
 };
