@@ -1,5 +1,5 @@
 // `tao simulate` end to end through the built bin: JSON and human output, --out charts that are
-// byte-identical for the same seed, and bad options refused with the flag named, exit 2, empty stdout.
+// byte-identical for the same seed, and bad options refused with the flag named, exit 2, the JSON error document.
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -137,10 +137,10 @@ describe.concurrent("tao simulate", { timeout: 60_000 }, () => {
     [["--epochs", "0"], /--epochs: 0 is not an integer from 1/],
     [["--preset", "mainnet"], /--preset mainnet: only the fast preset/],
     [["--yuma", "yuma2"], /--yuma: "yuma2" is not a Yuma variant; use yuma or yuma3/],
-  ])("refuses %j with exit 2 and nothing on stdout", async (args, message) => {
+  ])("refuses %j with exit 2 and only the JSON error document on stdout", async (args, message) => {
     const r = await tao(["simulate", ...args, "--json"]);
     expect(r.code).toBe(2);
-    expect(r.stdout).toBe("");
+    expect(onlyJson(r)).toMatchObject({ success: false, error: expect.stringMatching(message), data: null });
     expect(r.stderr).toMatch(message);
   });
 });

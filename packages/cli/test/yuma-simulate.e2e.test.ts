@@ -1,6 +1,6 @@
 // `tao yuma simulate` and `tao yuma explain` end to end through the built bin: shipped cases, files
 // written with --out (valid SVG with the expected series), CSV, explain = run, and bad input refused
-// with the field named, exit 2 and nothing on stdout.
+// with the field named, exit 2, nothing on stdout or with --json the one JSON error document.
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -133,6 +133,21 @@ describe.concurrent("tao yuma simulate", () => {
     expect(doc.runs[1].hyperparameters).toMatchObject({ kappa: 40000, bonds_penalty: 0 });
   });
 
+  it("a shipped case's name in place of a file runs that case", async () => {
+    const r = await tao(["yuma", "simulate", "weight-copying", "--variant", "yuma3", "--json"]);
+    expect(r.code, r.stderr).toBe(0);
+    const byFlag = await tao([
+      "yuma",
+      "simulate",
+      "--case",
+      "weight-copying",
+      "--variant",
+      "yuma3",
+      "--json",
+    ]);
+    expect(onlyJson(r)).toEqual(onlyJson(byFlag));
+  });
+
   const bad: [string, string[], RegExp][] = [
     ["an unknown case name", ["--case", "nope"], /--case nope: no shipped case has that name/],
     [
@@ -148,12 +163,18 @@ describe.concurrent("tao yuma simulate", () => {
     ["no case at all", [], /give a case file or --case NAME/],
   ];
   for (const [k, [what, args, message]] of bad.entries()) {
-    it(`${what}: exit 2, message on stderr, nothing on stdout`, async () => {
+    it(`${what}: exit 2, message on stderr, with --json the JSON error document`, async () => {
       for (const extra of k === 0 ? [[], ["--json"]] : [["--json"]]) {
         const r = await tao(["yuma", "simulate", ...args, ...extra]);
         expect(r.code).toBe(2);
-        expect(r.stdout).toBe("");
         expect(r.stderr).toMatch(message);
+        if (extra.length === 0) expect(r.stdout).toBe("");
+        else
+          expect(onlyJson(r)).toMatchObject({
+            success: false,
+            error: expect.stringMatching(message),
+            data: null,
+          });
       }
     });
   }
@@ -169,7 +190,7 @@ describe.concurrent("tao yuma simulate", () => {
     });
     const r = await tao(["yuma", "simulate", path, "--json"]);
     expect(r.code).toBe(2);
-    expect(r.stdout).toBe("");
+    expect(onlyJson(r)).toMatchObject({ success: false, error: expect.stringMatching(/timeline\[0\]/) });
     expect(r.stderr).toMatch(/timeline\[0\]\.weights\.V2: expected 1 weights \(one per server: M1\), got 2/);
   });
 });
@@ -215,11 +236,11 @@ describe.concurrent("tao yuma explain", () => {
     expect(r.stdout).toMatch(/^Bonds \(uid: target=u16 before -> after\)$/m);
   });
 
-  it("refuses a step out of range and a malformed scenario, with nothing on stdout", async () => {
+  it("refuses a step out of range and a malformed scenario, with only the JSON error document on stdout", async () => {
     const path = file(s04());
     const r = await tao(["yuma", "explain", path, "--step", "99", "--json"]);
     expect(r.code).toBe(2);
-    expect(r.stdout).toBe("");
+    expect(onlyJson(r)).toMatchObject({ success: false, error: expect.stringMatching(/--step 99/) });
     expect(r.stderr).toMatch(/--step 99: the scenario has steps 0\.\.8/);
     const doc = s04();
     doc.steps[1].weights[0][0][1] = 70000;

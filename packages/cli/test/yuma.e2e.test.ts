@@ -1,5 +1,5 @@
 // `tao yuma run` end to end: Subtensor's scenarios S03–S06 through the built command, and malformed
-// files refused with the JSON path, exit code 2 and an empty stdout.
+// files refused with the JSON path, exit code 2 and nothing on stdout but the JSON error document with --json.
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -160,7 +160,7 @@ describe("tao yuma run refuses malformed scenarios", () => {
     ],
   ];
   for (const [what, mutate, message] of cases) {
-    it(`${what}: exit 2, the path on stderr, nothing on stdout (also with --json)`, async () => {
+    it(`${what}: exit 2, the path on stderr, nothing on stdout (with --json the JSON error document)`, async () => {
       const doc = structuredClone(base);
       mutate(doc);
       const path = file(doc);
@@ -170,8 +170,14 @@ describe("tao yuma run refuses malformed scenarios", () => {
       ]) {
         const r = await tao(args);
         expect(r.code).toBe(2);
-        expect(r.stdout).toBe("");
         expect(r.stderr).toMatch(message);
+        if (args.includes("--json"))
+          expect(onlyJson(r)).toMatchObject({
+            success: false,
+            error: expect.stringMatching(message),
+            data: null,
+          });
+        else expect(r.stdout).toBe("");
       }
     });
   }
@@ -179,7 +185,10 @@ describe("tao yuma run refuses malformed scenarios", () => {
   it("a file that is not JSON, or not there", async () => {
     const bad = await tao(["yuma", "run", file("{ not json"), "--json"]);
     expect(bad.code).toBe(2);
-    expect(bad.stdout).toBe("");
+    expect(onlyJson(bad)).toMatchObject({
+      success: false,
+      error: expect.stringMatching(/is not valid JSON/),
+    });
     expect(bad.stderr).toMatch(/is not valid JSON/);
     const missing = await tao(["yuma", "run", join(dir, "nope.json")]);
     expect(missing.code).toBe(2);

@@ -15,7 +15,7 @@ import type { CommandContext } from "../../command.js";
 import { CliError, EXIT } from "../../errors.js";
 import type { OptionDef } from "../../options.js";
 import { jsonReplacer } from "../../ui/ui.js";
-import { guarded, Refused } from "../yuma/input.js";
+import { Refused } from "../yuma/input.js";
 import {
   ADVERSARIES,
   BLOCKS,
@@ -101,28 +101,26 @@ function configOf(ctx: CommandContext): Partial<SimulationConfig> {
 }
 
 export async function simulateAction(ctx: CommandContext): Promise<void> {
-  await guarded(async () => {
-    const config = configOf(ctx);
-    const epochsAsked = ctx.string(EPOCHS) !== undefined;
-    let report: SimulationReport;
-    const live = process.stderr.isTTY === true;
-    try {
-      report = await simulateNetwork(config, {
-        onBlock: (done, total) => {
-          if (live && (done % 50 === 0 || done === total))
-            process.stderr.write(`\rsimulating block ${done}/${total}${done === total ? "\n" : ""}`);
-        },
-      });
-    } catch (error) {
-      if (error instanceof SimulationConfigError) {
-        const field = error.field === "blocks" && epochsAsked ? EPOCHS : FLAG_OF[error.field];
-        throw new Refused(`${flag(field)}: ${error.problem}`);
-      }
-      throw error;
+  const config = configOf(ctx);
+  const epochsAsked = ctx.string(EPOCHS) !== undefined;
+  let report: SimulationReport;
+  const live = process.stderr.isTTY === true;
+  try {
+    report = await simulateNetwork(config, {
+      onBlock: (done, total) => {
+        if (live && (done % 50 === 0 || done === total))
+          process.stderr.write(`\rsimulating block ${done}/${total}${done === total ? "\n" : ""}`);
+      },
+    });
+  } catch (error) {
+    if (error instanceof SimulationConfigError) {
+      const field = error.field === "blocks" && epochsAsked ? EPOCHS : FLAG_OF[error.field];
+      throw new Refused(`${flag(field)}: ${error.problem}`);
     }
-    if (ctx.string(OUT)) writeOut(ctx.string(OUT)!, report);
-    ctx.ui.result(report, () => process.stdout.write(formatReport(report)));
-  });
+    throw error;
+  }
+  if (ctx.string(OUT)) writeOut(ctx.string(OUT)!, report);
+  ctx.ui.result(report, () => process.stdout.write(formatReport(report)));
 }
 
 function writeOut(dir: string, report: SimulationReport): void {

@@ -8,34 +8,32 @@ import {
   ScenarioError,
 } from "@opentao/runtime";
 import type { Ui } from "../../ui/ui.js";
-import { guarded, Refused, readJson } from "./input.js";
+import { Refused, readJson } from "./input.js";
 
 export async function explainCommand(ui: Ui, file: string, stepText: string | undefined): Promise<void> {
-  await guarded(() => {
-    const doc = readJson(file, "scenario");
-    let scenario: Scenario;
-    try {
-      scenario = parseScenario(doc);
-    } catch (error) {
-      if (error instanceof ScenarioError) {
-        throw new Refused(`${file}: ${error.message}`, "see the format in shared/spec/yuma-scenario.md");
-      }
-      throw error;
+  const doc = readJson(file, "scenario");
+  let scenario: Scenario;
+  try {
+    scenario = parseScenario(doc);
+  } catch (error) {
+    if (error instanceof ScenarioError) {
+      throw new Refused(`${file}: ${error.message}`, "see the format in shared/spec/yuma-scenario.md");
     }
-    const last = scenario.steps.length - 1;
-    let step = last;
-    if (stepText !== undefined) {
-      step = /^-?\d+$/.test(stepText) ? Number(stepText) : Number.NaN;
-      if (step < 0 && Number.isInteger(step)) step = scenario.steps.length + step;
-      if (!Number.isInteger(step) || step < 0 || step > last) {
-        throw new Refused(
-          `--step ${stepText}: the scenario has steps 0..${last}; give an index (negative counts from the end)`,
-        );
-      }
+    throw error;
+  }
+  const last = scenario.steps.length - 1;
+  let step = last;
+  if (stepText !== undefined) {
+    step = /^-?\d+$/.test(stepText) ? Number(stepText) : Number.NaN;
+    if (step < 0 && Number.isInteger(step)) step = scenario.steps.length + step;
+    if (!Number.isInteger(step) || step < 0 || step > last) {
+      throw new Refused(
+        `--step ${stepText}: the scenario has steps 0..${last}; give an index (negative counts from the end)`,
+      );
     }
-    const x = explainScenarioStep(scenario, step);
-    ui.result(x, () => process.stdout.write(formatExplanation(x, last)));
-  });
+  }
+  const x = explainScenarioStep(scenario, step);
+  ui.result(x, () => process.stdout.write(formatExplanation(x, last)));
 }
 
 function table(

@@ -73,7 +73,7 @@ export function registerYuma(program: Command): void {
 
   const simulate = yuma
     .command("simulate")
-    .argument("[case]", "case file (JSON, format opentao-yuma-case/1)")
+    .argument("[case]", "case file (JSON, format opentao-yuma-case/1) or a shipped case name (see --list)")
     .summary("run an incentive case (validators, servers, weights over epochs) under Yuma variants")
     .description(
       "Runs a case through the exact epoch under one or several variants (yuma, yuma3, yuma3-liquid and the " +

@@ -1,33 +1,12 @@
-// Reading input files for the yuma commands, and refusing bad input the same way everywhere: a message
-// on stderr, exit code 2, nothing on stdout (stdout is for result files, even with --json).
+// Reading input files for the yuma commands, and refusing bad input the same way as every command:
+// the message on stderr, exit code 2, and with --json the one JSON error document on stdout.
 import { readFileSync } from "node:fs";
 import { CliError, EXIT } from "../../errors.js";
-import { pc } from "../../ui/colors.js";
 
-/** Bad input: the action stops, main prints nothing more, the exit code is 2. */
-export class Refused extends Error {
-  override readonly name = "Refused";
-  constructor(
-    message: string,
-    readonly hint?: string,
-  ) {
-    super(message);
-  }
-}
-
-export function refuse(error: Refused): void {
-  process.stderr.write(`${pc.red(`Error: ${error.message}`)}\n`);
-  if (error.hint) process.stderr.write(`${error.hint}\n`);
-  process.exitCode = EXIT.usage;
-}
-
-/** Runs an action body, turning Refused into stderr + exit 2. */
-export async function guarded(body: () => void | Promise<void>): Promise<void> {
-  try {
-    await body();
-  } catch (error) {
-    if (error instanceof Refused) return refuse(error);
-    throw error;
+/** Bad input in a file or an option: main reports it like any usage error (exit 2). */
+export class Refused extends CliError {
+  constructor(message: string, hint?: string) {
+    super(message, EXIT.usage, hint);
   }
 }
 

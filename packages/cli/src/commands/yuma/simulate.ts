@@ -1,6 +1,6 @@
 // `tao yuma simulate`: a case (file or shipped name) under one or several variants → a totals table,
 // one JSON document or CSV on stdout, and with --out the charts, CSVs and scenario files in a folder.
-import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
@@ -13,7 +13,7 @@ import {
   simulate,
 } from "@opentao/runtime";
 import type { Ui } from "../../ui/ui.js";
-import { guarded, Refused, readJson } from "./input.js";
+import { Refused, readJson } from "./input.js";
 import { charts, epochsCsv, formatSummary, indexHtml, totalsCsv } from "./simulate-output.js";
 
 export interface SimulateArgs {
@@ -48,6 +48,17 @@ function loadCase(args: SimulateArgs): SimulationCase {
     );
   }
   let file = args.file;
+  // `simulate weight-copying`: a name from --list where no such file exists means that shipped case.
+  const named = file && !existsSync(file) ? shipped().find((c) => c.name === file) : undefined;
+  if (named) file = named.file;
+  else if (file && !existsSync(file)) {
+    throw new Refused(
+      `cannot read case file ${file}: no such file, and no shipped case has that name`,
+      `shipped cases: ${shipped()
+        .map((c) => c.name)
+        .join(", ")} (tao yuma simulate --list)`,
+    );
+  }
   if (!file) {
     const all = shipped();
     if (!args.caseName) {
@@ -91,40 +102,38 @@ function overrides(set: readonly string[]): Record<string, unknown> {
 }
 
 export async function simulateCommand(ui: Ui, args: SimulateArgs): Promise<void> {
-  await guarded(() => {
-    if (args.list) {
-      const list = shipped().map(({ name, file }) => {
-        const c = parseCase(readJson(file, "case"));
-        return { name, title: c.title, epochs: c.epochs, validators: c.validators, servers: c.servers };
-      });
-      ui.result(list, () => {
-        const width = Math.max(...list.map((c) => c.name.length));
-        for (const c of list) process.stdout.write(`${c.name.padEnd(width)}  ${c.title}\n`);
-      });
-      return;
+  if (args.list) {
+    const list = shipped().map(({ name, file }) => {
+      const c = parseCase(readJson(file, "case"));
+      return { name, title: c.title, epochs: c.epochs, validators: c.validators, servers: c.servers };
+    });
+    ui.result(list, () => {
+      const width = Math.max(...list.map((c) => c.name.length));
+      for (const c of list) process.stdout.write(`${c.name.padEnd(width)}  ${c.title}\n`);
+    });
+    return;
+  }
+  if (args.csv && ui.json) throw new Refused("--csv and --json both ask for stdout; give one");
+  const c = loadCase(args);
+  const variants = args.variants.flatMap((v) => v.split(",")).filter(Boolean);
+  let result: SimulationResult;
+  const hyper = overrides(args.set);
+  try {
+    result = simulate(c, { variants, hyperparameters: hyper });
+  } catch (error) {
+    if (error instanceof CaseError) {
+      const where = error.path.startsWith("overrides.")
+        ? `--set ${error.path.slice("overrides.".length)}`
+        : error.path === "variant"
+          ? "--variant"
+          : error.path;
+      throw new Refused(`${where}: ${error.problem}`, error.path === "variant" ? undefined : HINT);
     }
-    if (args.csv && ui.json) throw new Refused("--csv and --json both ask for stdout; give one");
-    const c = loadCase(args);
-    const variants = args.variants.flatMap((v) => v.split(",")).filter(Boolean);
-    let result: SimulationResult;
-    const hyper = overrides(args.set);
-    try {
-      result = simulate(c, { variants, hyperparameters: hyper });
-    } catch (error) {
-      if (error instanceof CaseError) {
-        const where = error.path.startsWith("overrides.")
-          ? `--set ${error.path.slice("overrides.".length)}`
-          : error.path === "variant"
-            ? "--variant"
-            : error.path;
-        throw new Refused(`${where}: ${error.problem}`, error.path === "variant" ? undefined : HINT);
-      }
-      throw error;
-    }
-    if (args.out) writeOut(args.out, c, result, hyper);
-    if (args.csv) process.stdout.write(epochsCsv(result));
-    else ui.result(result, () => process.stdout.write(formatSummary(result)));
-  });
+    throw error;
+  }
+  if (args.out) writeOut(args.out, c, result, hyper);
+  if (args.csv) process.stdout.write(epochsCsv(result));
+  else ui.result(result, () => process.stdout.write(formatSummary(result)));
 }
 
 function writeOut(
