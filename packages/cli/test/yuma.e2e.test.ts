@@ -1,13 +1,15 @@
 // `tao yuma run` end to end: Subtensor's scenarios S03–S06 through the built command, and malformed
 // files refused with the JSON path, exit code 2 and nothing on stdout but the JSON error document with --json.
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { runScenario } from "../../runtime/src/epoch/index.js";
 import { type Doc, s03, s04, s05, s06, vector } from "../../runtime/test/yuma/scenarios.js";
 import { onlyJson, tao } from "./run-tao.js";
 
+const repo = fileURLToPath(new URL("../../../", import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), "opentao-yuma-"));
 let files = 0;
 function file(doc: Doc | string): string {
@@ -193,5 +195,25 @@ describe("tao yuma run refuses malformed scenarios", () => {
     const missing = await tao(["yuma", "run", join(dir, "nope.json")]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/no such file/);
+  });
+
+  it("points to a format doc that exists, and sends a simulate case file to tao yuma simulate", async () => {
+    const doc = s04();
+    delete (doc as { variant?: string }).variant;
+    const bad = await tao(["yuma", "run", file(doc)]);
+    expect(bad.code).toBe(2);
+    const [, shown] = /see the scenario format in (\S+)/.exec(bad.stderr) ?? [];
+    expect(shown).toBe("docs/yuma-scenario.md");
+    expect(existsSync(join(repo, shown!))).toBe(true);
+    const clipping = join(repo, "packages/runtime/cases/clipping-demo.json");
+    for (const command of ["run", "explain"]) {
+      const r = await tao(["yuma", command, clipping]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(
+        /clipping-demo\.json is a simulate case file \(opentao-yuma-case\/1\), not a scenario/,
+      );
+      expect(r.stderr).toContain(`run it with: tao yuma simulate ${clipping}`);
+      expect(r.stderr).not.toMatch(/unknown field/);
+    }
   });
 });

@@ -8,16 +8,17 @@ import {
   ScenarioError,
 } from "@opentao/runtime";
 import type { Ui } from "../../ui/ui.js";
-import { Refused, readJson } from "./input.js";
+import { Refused, readJson, refuseCaseFile, SCENARIO_FORMAT_HINT } from "./input.js";
 
 export async function explainCommand(ui: Ui, file: string, stepText: string | undefined): Promise<void> {
   const doc = readJson(file, "scenario");
+  refuseCaseFile(file, doc);
   let scenario: Scenario;
   try {
     scenario = parseScenario(doc);
   } catch (error) {
     if (error instanceof ScenarioError) {
-      throw new Refused(`${file}: ${error.message}`, "see the format in shared/spec/yuma-scenario.md");
+      throw new Refused(`${file}: ${error.message}`, SCENARIO_FORMAT_HINT);
     }
     throw error;
   }

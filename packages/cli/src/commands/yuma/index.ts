@@ -54,7 +54,9 @@ export function registerYuma(program: Command): void {
     .description(
       "Runs Subtensor's epoch (the sparse, production path) once per step of FILE, carrying bonds and " +
         "validator permits between steps. Prints a table per step, or with --json one " +
-        "opentao-yuma-result/1 document. A malformed file is an error naming the JSON path (exit 2).",
+        "opentao-yuma-result/1 document. A malformed file is an error naming the JSON path (exit 2). " +
+        "The format (top-level format, variant, neurons, hyperparameters, initial, steps) is described in " +
+        "docs/yuma-scenario.md; case files (opentao-yuma-case/1) are for tao yuma simulate.",
     );
   addOptions(run, [JSON_OUTPUT, PROMPT]);
   run.addHelpText(

@@ -27,3 +27,19 @@ export function readJson(file: string, what: string): unknown {
     throw new Refused(`${file} is not valid JSON: ${(error as Error).message}`);
   }
 }
+
+/** Where a person finds the scenario format (the repository's docs; the help names it too). */
+export const SCENARIO_FORMAT_HINT =
+  "see the scenario format in docs/yuma-scenario.md (and tao yuma run --help)";
+
+/** A simulate case given where a scenario is expected: say what it is and which command runs it. */
+export function refuseCaseFile(file: string, doc: unknown): void {
+  if (typeof doc !== "object" || doc === null || Array.isArray(doc)) return;
+  const o = doc as Record<string, unknown>;
+  const isCase = o.format === "opentao-yuma-case/1" || ("timeline" in o && "validators" in o);
+  if (!isCase) return;
+  throw new Refused(
+    `${file} is a simulate case file (opentao-yuma-case/1), not a scenario (opentao-yuma-scenario/1)`,
+    `run it with: tao yuma simulate ${file}  (add --out DIR to get its scenario files for tao yuma run/explain)`,
+  );
+}

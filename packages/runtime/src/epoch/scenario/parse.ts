@@ -1,4 +1,4 @@
-// Reads and validates an `opentao-yuma-scenario/1` document (shared/spec/yuma-scenario.md).
+// Reads and validates an `opentao-yuma-scenario/1` document (docs/yuma-scenario.md).
 import type { SparseRow } from "../math/sparse.js";
 import type { EpochParams } from "../types.js";
 import { ScenarioError } from "./errors.js";

@@ -1,5 +1,5 @@
 // The scenario format `opentao-yuma-scenario/1` and its result `opentao-yuma-result/1`
-// (shared/spec/yuma-scenario.md), as typed values.
+// (docs/yuma-scenario.md), as typed values.
 import type { SparseRow } from "../math/sparse.js";
 import type { EpochParams } from "../types.js";
 
