@@ -1,6 +1,6 @@
 import type { Keypair } from "@opentao/primitives";
 import type { RuntimeCall } from "@opentao/runtime";
-import { RpcCallError, TransactionError } from "@opentao/sdk";
+import { ConnectionError, RpcCallError, TransactionError } from "@opentao/sdk";
 import type { CommandContext } from "../command.js";
 import { PERIOD, WAIT_FOR_FINALIZATION, WAIT_FOR_INCLUSION } from "../common-options.js";
 import { CliError, EXIT, usageError } from "../errors.js";
@@ -85,6 +85,15 @@ async function guarded<T>(what: string, run: () => Promise<T>): Promise<T> {
       );
     }
     if (e instanceof RpcCallError) throw new CliError(`${what}: the node refused it: ${e.message}`);
+    if (e instanceof ConnectionError) {
+      // The node may have taken the transaction before the connection dropped: never say it failed.
+      throw new CliError(
+        `${e.message}. The transaction may or may not have been included in a block.`,
+        EXIT.unavailable,
+        "Check before sending it again: `tao wallet balance` (and `tao stake list` for stake) shows whether it " +
+          "took effect, as does the signer's nonce (RPC system_accountNextIndex) having gone up by one.",
+      );
+    }
     throw e;
   }
 }
