@@ -19,8 +19,9 @@ const INPUT_ERRORS = new Set([
 function exitCodeOf(error: Error & { code?: unknown }): number {
   if (error instanceof CliError) return error.exitCode;
   if (INPUT_ERRORS.has(error.name)) return EXIT.usage;
-  if (error.name === "WalletError" && (error.code === "INVALID_INPUT" || error.code === "NOT_FOUND"))
-    return EXIT.usage;
+  // A password nobody can be asked for is a missing answer, like a prompt without a terminal: exit 2.
+  const walletInput = ["INVALID_INPUT", "NOT_FOUND", "PASSWORD_REQUIRED"];
+  if (error.name === "WalletError" && walletInput.includes(String(error.code))) return EXIT.usage;
   if (error.name === "ConnectionError") return EXIT.unavailable;
   return EXIT.failed;
 }

@@ -1,3 +1,4 @@
+import { execFile } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -136,8 +137,11 @@ describe("tao wallet regen-coldkey", () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--mnemonic/);
     const pw = await tao(["wallet", "regen-coldkey", ...flags(path, "w"), "--mnemonic", vector.mnemonic]);
-    expect(pw.code).toBe(1);
+    expect(pw.code).toBe(2);
     expect(pw.stderr).toMatch(/password is needed.*BT_PW_.*--no-use-password/);
+    expect(pw.stderr).toMatch(
+      /not the password: the base64 of the password's UTF-8 bytes XOR-ed with .*"BT_PW_/,
+    );
     expect(readdirSync(path)).toEqual([]);
   });
 });
@@ -465,5 +469,20 @@ describe("encrypted coldkeys (real Argon2i, 512 MiB)", () => {
     expect(bad.stderr).toMatch(/Wrong password for decryption\./);
     expect(onlyJson(bad).success).toBe(false);
     expect(readFileSync(coldkey)).toEqual(before);
+    // No terminal and no variable: a missing answer (exit 2) that says what the variable must hold,
+    // and the README's one-liner computes exactly that value.
+    const none = await tao(["wallet", "sign", ...flags(path, "enc"), "-m", "hi"]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain(
+      `set ${variable}. Its value is what btwallet stores there, not the password`,
+    );
+    const readme = readFileSync(new URL("../../../README.md", import.meta.url), "utf8");
+    const [, script] = /node -e '([^']+)' NAME 'password'/.exec(readme) ?? [];
+    const computed = await new Promise<string>((done, fail) =>
+      execFile("node", ["-e", script!, variable, "wrong-password"], (e, out) =>
+        e ? fail(e) : done(out.trim()),
+      ),
+    );
+    expect(computed).toBe(encode("wrong-password"));
   });
 });

@@ -148,11 +148,15 @@ export class Keyfile {
     if (typeof source === "string") return source;
     if (source) return source({ path: this.path, purpose });
     const variable = passwordEnvVarName(this.path);
+    // btwallet never stores the password itself in the variable, so say what the value must be.
+    const value =
+      `Its value is what btwallet stores there, not the password: the base64 of the password's UTF-8 bytes ` +
+      `XOR-ed with the bytes of the name "${variable}" (repeated as needed).`;
     throw new WalletError(
       "PASSWORD_REQUIRED",
       purpose === "decrypt"
-        ? `keyfile ${this.path} is encrypted: run in a terminal to be asked for its password, or set ${variable} as btwallet does`
-        : `a password is needed to encrypt ${this.path}: run in a terminal, set ${variable} as btwallet does, or pass --no-use-password`,
+        ? `keyfile ${this.path} is encrypted: run in a terminal to be asked for its password, or set ${variable}. ${value}`
+        : `a password is needed to encrypt ${this.path}: run in a terminal, set ${variable}, or pass --no-use-password. ${value}`,
     );
   }
 
