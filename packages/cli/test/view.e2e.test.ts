@@ -7,7 +7,7 @@ import { formatTao, Keypair, RAO_PER_TAO, utf8 } from "@opentao/primitives";
 import { devAccount } from "@opentao/runtime";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ChainFixture, startChainFixture } from "./chain-fixture.js";
-import { onlyJson } from "./run-tao.js";
+import { onlyJson, tao } from "./run-tao.js";
 
 let f: ChainFixture;
 let out: string;
@@ -81,6 +81,28 @@ const freeAt = async (address: string, block: number) =>
   );
 
 describe("tao view dashboard", () => {
+  it("--help: btcli's flags with btcli's aliases, each flag named only in its own entry", async () => {
+    const help = (await tao(["view", "dashboard", "--help"])).stdout;
+    const options = help.slice(help.indexOf("Options:"), help.indexOf("Examples:"));
+    // One entry per option: its line starts with "  -", wrapped lines follow.
+    const entries = options.split(/\n(?= {2}-)/).map((e) => e.trim().replace(/\s+/g, " "));
+    const aliasesOf = (flag: string) => {
+      const entry = entries.find((e) => e.startsWith(`${flag} `))!;
+      return /\(aliases: ([^;)]+)/.exec(entry)?.[1]!.split(", ") ?? [];
+    };
+    expect(aliasesOf("--coldkey-ss58")).toEqual(["--ss58"]);
+    expect(aliasesOf("--save-file")).toEqual(["--save"]);
+    expect(aliasesOf("--dashboard-path")).toEqual([
+      "--dashboard_path",
+      "--dash_path",
+      "--dash.path",
+      "--dashboard.path",
+    ]);
+    expect(aliasesOf("--use-wry")).toEqual(["--html"]);
+    expect(options.match(/--save-file/g)).toHaveLength(1);
+    expect(options).not.toMatch(/--no-save-file/);
+  });
+
   let page: string;
   let doc: ReturnType<typeof onlyJson>;
 

@@ -1,18 +1,17 @@
 import type { OptionDef } from "../../options.js";
 
-// btcli's `view dashboard` flags and spellings.
+// btcli's `view dashboard` flags and spellings (cli.py view_dashboard), no more.
 export const COLDKEY_SS58: OptionDef = {
   flags: "--coldkey-ss58 <address>",
-  aliases: ["--ss58", "--coldkey_ss58"],
+  aliases: ["--ss58"],
   description: "show this coldkey address instead of a wallet's (no wallet needed)",
 };
 
 export const SAVE_FILE: OptionDef = {
   flags: "--save-file",
   aliases: ["--save"],
-  negate: { flags: "--no-save-file" },
   default: false,
-  description: "keep the page in --dashboard-path (otherwise it goes to the system's temp directory)",
+  description: "keep the page in the dashboard path below (otherwise it goes to the system's temp directory)",
 };
 
 export const DASHBOARD_PATH: OptionDef = {
@@ -20,11 +19,11 @@ export const DASHBOARD_PATH: OptionDef = {
   aliases: ["--dashboard_path", "--dash_path", "--dash.path", "--dashboard.path"],
   config: "dashboard_path",
   default: "~/.bittensor/dashboard",
-  description: "directory --save-file writes the page to",
+  description: "the directory where a saved page goes",
 };
 
 export const USE_WRY: OptionDef = {
   flags: "--use-wry",
   aliases: ["--html"],
-  description: "open the page in a browser window (as without --save-file; btcli's spelling)",
+  description: "open the page in a browser window (what happens anyway unless the page is saved)",
 };
