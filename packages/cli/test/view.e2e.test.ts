@@ -88,7 +88,7 @@ describe("tao view dashboard", () => {
     const entries = options.split(/\n(?= {2}-)/).map((e) => e.trim().replace(/\s+/g, " "));
     const aliasesOf = (flag: string) => {
       const entry = entries.find((e) => e.startsWith(`${flag} `))!;
-      return /\(aliases: ([^;)]+)/.exec(entry)?.[1]!.split(", ") ?? [];
+      return (/\(aliases: ([^;)]+)/.exec(entry)?.[1] ?? "").split(", ").filter(Boolean);
     };
     expect(aliasesOf("--coldkey-ss58")).toEqual(["--ss58"]);
     expect(aliasesOf("--save-file")).toEqual(["--save"]);
