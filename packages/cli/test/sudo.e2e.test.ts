@@ -142,7 +142,22 @@ describe("tao sudo set", () => {
         1,
         /doesn't own the specified subnet/,
       ],
-      [["--wallet-name", "bob", "--netuid", "1", "--param", "tempo", "--value", "1"], 1, /sudo key only/],
+      [
+        ["--wallet-name", "bob", "--netuid", "1", "--param", "tempo", "--value", "1"],
+        1,
+        new RegExp(
+          `tempo is set by the chain's sudo key only, and wallet "bob" \\(${f.address("Bob")}\\) does not hold it\\n` +
+            `the sudo key is ${f.address("Alice")}; use its wallet`,
+        ),
+      ],
+      [
+        ["--wallet-name", "bob", "--netuid", "1", "--param", "max_burn", "--value", "1"],
+        1,
+        new RegExp(
+          `max_burn is set by the subnet owner's coldkey or the chain's sudo key, and wallet "bob" \\(${f.address("Bob")}\\) holds neither\\n` +
+            `subnet 1 is owned by ${f.address("Alice")} and the sudo key is ${f.address("Alice")}`,
+        ),
+      ],
     ];
     // Refused runs send nothing, so they can run side by side.
     const runs = await Promise.all(cases.map(([args]) => f.run(["sudo", "set", ...args, "-y"])));

@@ -105,9 +105,13 @@ export const set: Action = async (ctx) => {
     const asRoot = entry.who === "root" || (entry.who === "either" && owner !== coldkey);
     if (asRoot && key !== coldkey)
       throw new CliError(
-        `${param} is set by the chain's sudo key only${entry.who === "either" ? " (or the subnet owner)" : ""}, and wallet "${wallet.name}" holds neither`,
+        entry.who === "either"
+          ? `${param} is set by the subnet owner's coldkey or the chain's sudo key, and wallet "${wallet.name}" (${coldkey}) holds neither`
+          : `${param} is set by the chain's sudo key only, and wallet "${wallet.name}" (${coldkey}) does not hold it`,
         EXIT.failed,
-        "use the sudo key's wallet (--wallet-name)",
+        entry.who === "either"
+          ? `subnet ${netuid} is owned by ${owner} and the sudo key is ${key}; use one of their wallets (--wallet-name)`
+          : `the sudo key is ${key}; use its wallet (--wallet-name)`,
       );
     if (!asRoot && owner !== coldkey)
       throw new CliError(
