@@ -34,6 +34,8 @@ describe("tao subnets create, identity, start, register", () => {
     const doc = onlyJson(r);
     expect(doc.netuid).toBeGreaterThan(0);
     netuid = doc.netuid;
+    // The devnet starts a new subnet at once, and says so.
+    expect(doc.started).toBe(true);
     expect(doc.lock_cost).toEqual(cost);
     expect(before - (await f.free(f.address("Alice")))).toBeGreaterThanOrEqual(BigInt(cost.rao));
   });
@@ -303,6 +305,8 @@ describe("tao subnets start on a chain that needs start_call (the mainnet preset
       expect(created.code, created.stderr).toBe(0);
       const second = Number(created.stdout.match(/Registered subnetwork with netuid: (\d+)/)?.[1]);
       expect(second).toBe(Number(sn) + 1);
+      expect(created.stdout).toContain(`Start its emission with \`tao subnets start --netuid ${second}\``);
+      expect(created.stdout).not.toMatch(/already started/);
       expect(balance - (await main.free(main.address("Alice")))).toBeGreaterThanOrEqual(cost);
       const identity = onlyJson(
         await main.runNet(["subnets", "get-identity", "--netuid", String(second), "--json"]),

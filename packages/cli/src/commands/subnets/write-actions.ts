@@ -72,12 +72,26 @@ export const create: Action = async (ctx) => {
       ),
     );
     const netuid = eventsNamed(sent, "SubtensorModule", "NetworkAdded")[0]?.netuid as number | undefined;
+    // A devnet starts new subnets at once; on a Subtensor-like chain the owner calls start_call later.
+    const started =
+      netuid === undefined ? null : (await subnetInfo(chain.client, netuid)).firstEmissionBlock !== null;
     ctx.ui.result(
-      { success: true, netuid: netuid ?? null, lock_cost: money(cost), block: sent.block ?? null },
-      () =>
-        ctx.ui.success(
-          netuid === undefined ? "Subnet registration sent." : `Registered subnetwork with netuid: ${netuid}`,
-        ),
+      {
+        success: true,
+        netuid: netuid ?? null,
+        started,
+        lock_cost: money(cost),
+        block: sent.block ?? null,
+      },
+      () => {
+        if (netuid === undefined) return ctx.ui.success("Subnet registration sent.");
+        ctx.ui.success(`Registered subnetwork with netuid: ${netuid}`);
+        ctx.ui.say(
+          started
+            ? `Subnet ${netuid} is already started (this chain starts new subnets at once): no \`tao subnets start\` needed.`
+            : `Start its emission with \`tao subnets start --netuid ${netuid}\` once the start delay has passed (see \`tao subnets check-start --netuid ${netuid}\`).`,
+        );
+      },
     );
   });
 };
