@@ -245,12 +245,16 @@ describe("tao subnets show, hyperparameters, price", () => {
   });
 
   it("price of given netuids, JSON and table", async () => {
-    const [json, human, none] = await Promise.all([
+    const [json, human, none, one] = await Promise.all([
       f.runNet(["subnets", "price", "--netuids", `0,${netuid}`, "--json"]),
       f.runNet(["subnets", "price", "--all"]),
       f.runNet(["subnets", "price"]),
+      f.runNet(["subnets", "price", "--netuid", String(netuid), "--json"]), // btcli's spelling too
     ]);
     const p = onlyJson(json);
+    expect(one.code, one.stderr).toBe(0);
+    expect(Object.keys(onlyJson(one).prices)).toEqual([String(netuid)]);
+    expect(onlyJson(one).prices[String(netuid)]).toEqual(p.prices[String(netuid)]);
     expect(p.prices["0"].price).toEqual({ rao: "1000000000", tao: "1" });
     expect(p.prices[String(netuid)].price.rao).toMatch(/^\d+$/);
     expect(human.stdout).toMatch(/Netuid\s+Symbol\s+Price/);

@@ -23,7 +23,7 @@ export const SUBNET_IDENTITY: readonly { field: string; def: OptionDef }[] = [
 
 export const NETUIDS: OptionDef = {
   flags: "--netuids <netuids>",
-  aliases: ["-n"],
+  aliases: ["--netuid", "-n"],
   description: "netuids, separated by commas (default: all)",
 };
 
