@@ -264,7 +264,7 @@ export const METHODS: readonly MethodSpec[] = [
   {
     name: "subtensor_lastEpoch",
     description:
-      "a subnet's last epoch inputs and outputs, as a yuma-scenario.md document (for tao yuma explain)",
+      "a subnet's last epoch inputs and outputs, as a docs/yuma-scenario.md document (for tao yuma explain)",
     params: [netuid],
     handler: info.lastEpoch,
   },
