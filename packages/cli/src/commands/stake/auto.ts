@@ -12,8 +12,8 @@ import { netuidOf } from "../../numbers.js";
 import { renderTable } from "../../ui/table.js";
 import { coldkeypub, openWallet, unlockColdkey } from "../../wallet-access.js";
 import { subnetIdentity } from "../subnets/reads.js";
-import { AUTO_STAKE_HOTKEY, COLDKEY_SS58 } from "./options.js";
-import { asAddress, poolIn, pools } from "./shared.js";
+import { AUTO_STAKE_HOTKEY } from "./options.js";
+import { asAddress, coldkeyToShow, poolIn, pools } from "./shared.js";
 
 type Client = Parameters<typeof subnetIdentity>[0];
 
@@ -25,19 +25,7 @@ const subnetName = async (client: Client, netuid: number) =>
 
 export const auto: Action = async (ctx) => {
   await cryptoReady();
-  const given = ctx.string(COLDKEY_SS58);
-  let coldkey: string;
-  let name: string;
-  if (given !== undefined) {
-    const a = asAddress(given);
-    if (!a) throw usageError(`--ss58 "${given}" is not a valid SS58 address`);
-    coldkey = a;
-    name = a;
-  } else {
-    const wallet = openWallet(ctx);
-    coldkey = (await coldkeypub(wallet)).ss58Address;
-    name = wallet.name;
-  }
+  const { coldkey, name } = await coldkeyToShow(ctx);
   await withChain(ctx, async (chain) => {
     const stop = ctx.ui.busy("Retrieving auto-stake destinations");
     const rows = await (async () => {

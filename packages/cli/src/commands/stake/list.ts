@@ -4,27 +4,12 @@ import { money, tao } from "../../amount.js";
 import { withChain } from "../../chain/connect.js";
 import { stakeOfColdkey } from "../../chain/reads.js";
 import type { Action } from "../../command.js";
-import { usageError } from "../../errors.js";
 import { renderTable } from "../../ui/table.js";
-import { coldkeypub, openWallet } from "../../wallet-access.js";
-import { COLDKEY_SS58 } from "./options.js";
-import { alphaJson, alphaText, asAddress, pools, priceText } from "./shared.js";
+import { alphaJson, alphaText, coldkeyToShow, pools, priceText } from "./shared.js";
 
 export const list: Action = async (ctx) => {
   await cryptoReady();
-  const given = ctx.string(COLDKEY_SS58);
-  let coldkey: string;
-  let name: string;
-  if (given !== undefined) {
-    const a = asAddress(given);
-    if (!a) throw usageError(`--ss58 "${given}" is not a valid SS58 address`);
-    coldkey = a;
-    name = a;
-  } else {
-    const wallet = openWallet(ctx);
-    coldkey = (await coldkeypub(wallet)).ss58Address;
-    name = wallet.name;
-  }
+  const { coldkey, name } = await coldkeyToShow(ctx);
   await withChain(ctx, async (chain) => {
     const stop = ctx.ui.busy("Retrieving stake");
     const [rows, subnets] = await Promise.all([

@@ -8,10 +8,11 @@ import type { Chain } from "../../chain/connect.js";
 import type { CommandContext } from "../../command.js";
 import { WALLET_PATH } from "../../common-options.js";
 import { CliError, EXIT, usageError } from "../../errors.js";
-import { hotkeypub } from "../../wallet-access.js";
+import { coldkeypub, hotkeypub, openWallet } from "../../wallet-access.js";
 import {
   ALL_HOTKEYS,
   ALL_NETUIDS,
+  COLDKEY_SS58,
   EXCLUDE_HOTKEYS,
   INCLUDE_HOTKEYS,
   NETUIDS,
@@ -107,6 +108,18 @@ export async function refuseUnfillable(
     EXIT.failed,
     `${partialFills ? "allow a partial fill with --partial, " : ""}raise --tolerance, ${side === "buy" ? "spend" : "trade"} less, or trade without price protection with --unsafe`,
   );
+}
+
+/** The coldkey a stake read shows: --ss58 (named by itself), else the wallet's. */
+export async function coldkeyToShow(ctx: CommandContext): Promise<{ coldkey: string; name: string }> {
+  const given = ctx.string(COLDKEY_SS58);
+  if (given !== undefined) {
+    const coldkey = asAddress(given);
+    if (!coldkey) throw usageError(`--ss58 "${given}" is not a valid SS58 address`);
+    return { coldkey, name: coldkey };
+  }
+  const wallet = openWallet(ctx);
+  return { coldkey: (await coldkeypub(wallet)).ss58Address, name: wallet.name };
 }
 
 /** The subnet's pool, or a clear error naming the netuid when there is no such subnet. */

@@ -4,8 +4,9 @@ import { ChainClient } from "@opentao/sdk";
 import { type Network, resolveNetwork } from "../../chain/network.js";
 import type { Action } from "../../command.js";
 import { NETWORK } from "../../common-options.js";
-import { configPath, readConfig } from "../../config-file.js";
+import { readConfig } from "../../config-file.js";
 import { CliError, EXIT, usageError } from "../../errors.js";
+import { stringOption } from "../../options.js";
 import { renderTable } from "../../ui/table.js";
 
 interface Latency {
@@ -39,7 +40,8 @@ async function measure(network: Network): Promise<Latency> {
 
 /** btcli also tries Finney's public lite nodes; an OpenTAO client tests the default network and each --network. */
 export const latency: Action = async (ctx) => {
-  const configured = process.env.BT_SUBTENSOR_NETWORK || readConfig(configPath()).network || "local";
+  // The network without flags: environment, then config file, then default.
+  const configured = stringOption({}, NETWORK, process.env, readConfig())!;
   const networks: Network[] = [];
   for (const given of [configured, ...ctx.list(NETWORK)]) {
     const network = resolveNetwork(given);

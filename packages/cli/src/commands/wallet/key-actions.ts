@@ -264,13 +264,11 @@ function coldkeySwapRefusal(
   if (a?.disputed_at != null)
     return { error: "ColdkeySwapDisputed", why: `disputed at block ${a.disputed_at}` };
   if (action === "announce") {
-    const from = a ? a.executable_at + reannounceDelay : 0;
-    if (a && nextBlock < from)
-      return {
-        error: "ColdkeySwapReannouncedTooEarly",
-        why: `a new announcement is allowed from block ${from}`,
-      };
-    return undefined;
+    if (!a || nextBlock >= a.executable_at + reannounceDelay) return undefined;
+    return {
+      error: "ColdkeySwapReannouncedTooEarly",
+      why: `a new announcement is allowed from block ${a.executable_at + reannounceDelay}`,
+    };
   }
   if (!a) return { error: "ColdkeySwapAnnouncementNotFound", why: "this coldkey has announced no swap" };
   if (action === "execute") {
@@ -321,9 +319,9 @@ export const swapColdkey: Action = async (ctx) => {
       dispute: { pallet: "SubtensorModule", name: "dispute_coldkey_swap", args: {} },
       clear: { pallet: "SubtensorModule", name: "clear_coldkey_swap_announcement", args: {} },
     };
-    const reannounceDelay = Number(
-      await chain.client.queryTyped<number>("SubtensorModule", "ColdkeySwapReannouncementDelay", []),
-    );
+    const reannounceDelay = current
+      ? Number(await chain.client.queryTyped<number>("SubtensorModule", "ColdkeySwapReannouncementDelay", []))
+      : 0;
     const refusal = coldkeySwapRefusal(action, current, block + 1, newColdkey, reannounceDelay);
     if (refusal) {
       const { message, hint } = explainDispatchError(`SubtensorModule.${refusal.error}`);
